@@ -138,6 +138,7 @@ func (p *Project) validateElements() Problems {
 	for i, e := range p.Elements {
 		at := fmt.Sprintf("elements[%d]", i)
 		ps.uniqueID(at+".id", e.ID, seen)
+		ps.notReserved(at+".id", e.ID)
 		if _, ok := LookupKind(e.Kind); !ok {
 			ps.add(at+".kind", "unknown kind %q", e.Kind)
 		}
@@ -166,6 +167,7 @@ func (p *Project) validateFlows() Problems {
 	for i, f := range p.Flows {
 		at := fmt.Sprintf("flows[%d]", i)
 		ps.uniqueID(at+".id", f.ID, seen)
+		ps.notReserved(at+".id", f.ID)
 		if elements[f.ID] {
 			ps.add(at+".id", "%q is already the id of an element", f.ID)
 		}
@@ -319,6 +321,14 @@ func (ps *Problems) uniqueID(path, id string, seen map[string]bool) {
 		ps.add(path, "%q is used twice", id)
 	}
 	seen[id] = true
+}
+
+// notReserved refuses the id that names the project itself in finding keys
+// (THREAT@project).
+func (ps *Problems) notReserved(path, id string) {
+	if id == ProjectTarget {
+		ps.add(path, "%q is reserved for findings about the whole project; choose another id", id)
+	}
 }
 
 func (ps *Problems) ref(path, id string, known map[string]bool, what string) {

@@ -34,6 +34,8 @@ func TestValidateNamesEveryProblem(t *testing.T) {
 		{"boundary size", func(p *Project) { p.Boundaries[0].W = -5 }, "boundaries[0].w", "width and height"},
 		{"element kind", func(p *Project) { p.Elements[1].Kind = "robot" }, "elements[1].kind", `unknown kind "robot"`},
 		{"element boundary", func(p *Project) { p.Elements[1].Boundary = "moon" }, "elements[1].boundary", `unknown boundary "moon"`},
+		{"reserved element id", func(p *Project) { p.Elements[0].ID = "project"; p.Flows[0].From = "project" }, "elements[0].id", "reserved"},
+		{"reserved flow id", func(p *Project) { p.Flows[0].ID = "project" }, "flows[0].id", "reserved"},
 		{"duplicate element", func(p *Project) { p.Elements[2].ID = "app" }, "elements[2].id", "used twice"},
 		{"unknown property", func(p *Project) { p.Elements[1].Props["colour"] = "red" }, "elements[1].props.colour", "unknown property"},
 		{"property of another kind", func(p *Project) { p.Elements[0].Props["autonomous"] = true }, "elements[0].props.autonomous", "does not apply to a User"},
