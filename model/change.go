@@ -18,6 +18,7 @@ const (
 	EntityDecision  Entity = "decision"
 	EntityRisk      Entity = "risk"
 	EntityProvision Entity = "provision"
+	EntityWorkshop  Entity = "workshop"
 )
 
 // Op puts or deletes one entity. Exactly the pointer matching Entity is set
@@ -36,6 +37,7 @@ type Op struct {
 	Decision  *Decision
 	Risk      *Risk
 	Provision *ProvisionStatus
+	Workshop  *Workshop
 }
 
 // Change is one user edit: the ops are applied together or not at all, and
@@ -132,6 +134,8 @@ func (p *Project) applyOp(op Op) (Op, error) {
 		return applyTo(&p.Risks, op, op.Risk, func(r Risk) string { return r.ID }, PutRisk)
 	case EntityProvision:
 		return applyTo(&p.Provisions, op, op.Provision, func(s ProvisionStatus) string { return s.ID }, PutProvision)
+	case EntityWorkshop:
+		return applyTo(&p.Workshops, op, op.Workshop, func(w Workshop) string { return w.ID }, PutWorkshop)
 	}
 	return Op{}, fmt.Errorf("unknown entity %q", op.Entity)
 }
@@ -180,6 +184,10 @@ func (p *Project) Clone() *Project {
 		c.Risks[i] = c.Risks[i].Clone()
 	}
 	c.Provisions = slices.Clone(p.Provisions)
+	c.Workshops = slices.Clone(p.Workshops)
+	for i := range c.Workshops {
+		c.Workshops[i] = c.Workshops[i].Clone()
+	}
 	if p.Scoring != nil {
 		s := p.Scoring.Clone()
 		c.Scoring = &s
@@ -203,4 +211,15 @@ func (s Scoring) Clone() Scoring {
 	s.ImpactLabels = slices.Clone(s.ImpactLabels)
 	s.Bands = slices.Clone(s.Bands)
 	return s
+}
+
+// Clone returns a deep copy of w.
+func (w Workshop) Clone() Workshop {
+	w.Attendees = slices.Clone(w.Attendees)
+	w.Agenda = slices.Clone(w.Agenda)
+	w.Decided = slices.Clone(w.Decided)
+	w.RisksCreated = slices.Clone(w.RisksCreated)
+	w.RisksChanged = slices.Clone(w.RisksChanged)
+	w.Parking = slices.Clone(w.Parking)
+	return w
 }

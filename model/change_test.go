@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestApplyAndUndo(t *testing.T) {
@@ -22,6 +23,7 @@ func TestApplyAndUndo(t *testing.T) {
 			Bands: []Band{{"Low", 10}, {"High", 25}}, Appetite: 10})}}},
 		{"meta", Change{Ops: []Op{PutMeta(ProjectMeta{ID: "bot", Name: "New name"})}}},
 		{"provision", Change{Ops: []Op{PutProvision(ProvisionStatus{ID: "1.1", Status: ProvisionMet})}}},
+		{"workshop", Change{Ops: []Op{PutWorkshop(Workshop{ID: "W-002", Title: "Follow-up", Started: time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)})}}},
 		{"boundary", Change{Ops: []Op{PutBoundary(Boundary{ID: "b2", Name: "Tenant", Kind: BoundaryTenant, Parent: "corp"})}}},
 	}
 	for _, tt := range tests {
@@ -54,7 +56,8 @@ func sameContent(a, b *Project) bool {
 		sameSet(a.Boundaries, b.Boundaries, func(x Boundary) string { return x.ID }) &&
 		sameSet(a.Decisions, b.Decisions, func(d Decision) string { return d.Finding }) &&
 		sameSet(a.Risks, b.Risks, func(r Risk) string { return r.ID }) &&
-		sameSet(a.Provisions, b.Provisions, func(s ProvisionStatus) string { return s.ID })
+		sameSet(a.Provisions, b.Provisions, func(s ProvisionStatus) string { return s.ID }) &&
+		sameSet(a.Workshops, b.Workshops, func(w Workshop) string { return w.ID })
 }
 
 func sameSet[T any](a, b []T, key func(T) string) bool {

@@ -33,5 +33,10 @@ func validProject() *Project {
 			Controls: []Control{{Title: "Tag retrieved text as data", Status: ControlPlanned, Provisions: []string{"2.2", "5.4.1"}}},
 		}},
 		Provisions: []ProvisionStatus{{ID: "5.1", Status: ProvisionPartial, Evidence: "CMDB"}},
+		Workshops: []Workshop{{
+			ID: "W-001", Title: "Design review", Attendees: []string{"Ana", "Ben"}, Started: t0, Ended: t0.Add(2 * time.Hour),
+			Agenda: []string{"app", "tool"}, Decided: []string{"AIT-044@app"}, RisksCreated: []string{"R-001"},
+			Parking: []ParkingItem{{Text: "Who owns the search tool?", Element: "tool", Raised: t0}},
+		}},
 	}
 }

@@ -1,6 +1,9 @@
 package model
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 func TestSlug(t *testing.T) {
 	tests := []struct{ name, in, want string }{
@@ -38,5 +41,19 @@ func TestPropsNormalize(t *testing.T) {
 	got, ok := p["carries"].([]string)
 	if !ok || len(got) != 2 || got[1] != "logs" {
 		t.Errorf("got %#v, want []string{prompts logs}", p["carries"])
+	}
+}
+
+func TestWorkshopDuration(t *testing.T) {
+	w := validProject().Workshops[0]
+	if got := w.Duration(w.Started.Add(time.Hour)); got != 2*time.Hour {
+		t.Errorf("ended workshop: got %v, want 2h", got)
+	}
+	w.Ended = time.Time{}
+	if !w.Running() || w.Duration(w.Started.Add(30*time.Minute)) != 30*time.Minute {
+		t.Errorf("running workshop: got running=%v duration %v, want true 30m", w.Running(), w.Duration(w.Started.Add(30*time.Minute)))
+	}
+	if got := validProject().NewWorkshopID(); got != "W-002" {
+		t.Errorf("NewWorkshopID() = %q, want W-002", got)
 	}
 }

@@ -14,6 +14,8 @@ type Project struct {
 	Decisions  []Decision        `json:"decisions" yaml:"decisions"`
 	Risks      []Risk            `json:"risks" yaml:"risks"`
 	Provisions []ProvisionStatus `json:"provisions" yaml:"provisions"`
+	// Workshops are the records of sessions run in workshop mode.
+	Workshops []Workshop `json:"workshops,omitempty" yaml:"workshops,omitempty"`
 	// Scoring is nil when the project uses DefaultScoring.
 	Scoring *Scoring `json:"scoring,omitempty" yaml:"scoring,omitempty"`
 }

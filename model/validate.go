@@ -58,6 +58,7 @@ func (p *Project) Validate() error {
 	ps = append(ps, p.validateDecisions()...)
 	ps = append(ps, p.validateRisks()...)
 	ps = append(ps, p.validateProvisions()...)
+	ps = append(ps, p.validateWorkshops()...)
 	if p.Scoring != nil {
 		ps = append(ps, p.Scoring.validate("scoring")...)
 	}

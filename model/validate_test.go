@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestValidateAcceptsValidProject(t *testing.T) {
@@ -79,6 +80,11 @@ func TestValidateNamesEveryProblem(t *testing.T) {
 		{"scoring band order", func(p *Project) { s := DefaultScoring(); s.Bands[1].Max = 3; p.Scoring = &s }, "scoring.bands[1].max", "must be above"},
 		{"scoring last band", func(p *Project) { s := DefaultScoring(); s.Bands = s.Bands[:3]; p.Scoring = &s }, "scoring.bands", "must end at 25"},
 		{"scoring appetite", func(p *Project) { s := DefaultScoring(); s.Appetite = 30; p.Scoring = &s }, "scoring.appetite", "between 0 and 25"},
+		{"workshop title", func(p *Project) { p.Workshops[0].Title = "" }, "workshops[0].title", "is empty"},
+		{"workshop twice", func(p *Project) { p.Workshops = append(p.Workshops, p.Workshops[0].Clone()) }, "workshops[1].id", "used twice"},
+		{"workshop ends early", func(p *Project) { p.Workshops[0].Ended = p.Workshops[0].Started.Add(-time.Hour) }, "workshops[0].ended", "ends before"},
+		{"parking element", func(p *Project) { p.Workshops[0].Parking[0].Element = "ghost" }, "workshops[0].parking[0].element", `unknown element "ghost"`},
+		{"parking text", func(p *Project) { p.Workshops[0].Parking[0].Text = "" }, "workshops[0].parking[0].text", "is empty"},
 		{"too many elements", func(p *Project) { p.Elements = make([]Element, MaxElements+1) }, "elements", "the limit is 20000"},
 	}
 	for _, tt := range tests {

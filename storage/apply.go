@@ -133,6 +133,8 @@ func opValue(op model.Op) (any, string) {
 		return op.Risk, op.Risk.ID
 	case op.Entity == model.EntityProvision && op.Provision != nil:
 		return op.Provision, op.Provision.ID
+	case op.Entity == model.EntityWorkshop && op.Workshop != nil:
+		return op.Workshop, op.Workshop.ID
 	}
 	return nil, ""
 }

@@ -28,6 +28,7 @@ func readProject(pb *bolt.Bucket) (*model.Project, error) {
 		{bucketDecisions, func(b *bolt.Bucket) (err error) { p.Decisions, err = readList[model.Decision](b); return }},
 		{bucketRisks, func(b *bolt.Bucket) (err error) { p.Risks, err = readList[model.Risk](b); return }},
 		{bucketProvisions, func(b *bolt.Bucket) (err error) { p.Provisions, err = readList[model.ProvisionStatus](b); return }},
+		{bucketWorkshops, func(b *bolt.Bucket) (err error) { p.Workshops, err = readList[model.Workshop](b); return }},
 	}
 	for _, s := range steps {
 		b, err := sub(pb, s.bucket)
@@ -37,6 +38,9 @@ func readProject(pb *bolt.Bucket) (*model.Project, error) {
 		if err := s.read(b); err != nil {
 			return nil, fmt.Errorf("%s: %w", s.bucket, err)
 		}
+	}
+	if len(p.Workshops) == 0 {
+		p.Workshops = nil // as the portable file has it: no workshops, no array
 	}
 	normalizeProps(p)
 	return p, nil
@@ -83,6 +87,7 @@ func writeProject(pb *bolt.Bucket, p *model.Project) error {
 		writeList(pb.Bucket(bucketDecisions), p.Decisions, func(d model.Decision) string { return d.Finding }),
 		writeList(pb.Bucket(bucketRisks), p.Risks, func(r model.Risk) string { return r.ID }),
 		writeList(pb.Bucket(bucketProvisions), p.Provisions, func(s model.ProvisionStatus) string { return s.ID }),
+		writeList(pb.Bucket(bucketWorkshops), p.Workshops, func(w model.Workshop) string { return w.ID }),
 	}
 	for _, err := range writes {
 		if err != nil {

@@ -180,6 +180,11 @@ func richProject(id, name string) *model.Project {
 			{ID: "5.1", Status: model.ProvisionPartial, Evidence: "CMDB"},
 			{ID: "2.2", Status: model.ProvisionMet},
 		},
+		Workshops: []model.Workshop{{
+			ID: "W-001", Title: "Design review", Attendees: []string{"Ana"}, Started: t1, Ended: t1.Add(time.Hour),
+			Agenda: []string{"chat-app"}, Decided: []string{"AIT-044@chat-app"}, RisksCreated: []string{"R-002"}, RisksChanged: []string{},
+			Parking: []model.ParkingItem{{Text: "Who owns the chat service?", Element: "chat-app", Raised: t1}},
+		}},
 		Scoring: &s,
 	}
 }

@@ -155,6 +155,7 @@ func TestReplaceKeepsHistory(t *testing.T) {
 	next := richProject("p", "P renamed")
 	next.Elements = next.Elements[:1]
 	next.Flows, next.Risks = nil, next.Risks[1:]
+	next.Workshops = nil
 	next.Risks[0].Impact = 5
 	if err := db.Replace(next); err != nil {
 		t.Fatalf("Replace: %v", err)

@@ -26,6 +26,7 @@ var (
 	bucketDecisions  = []byte("decisions")
 	bucketRisks      = []byte("risks")
 	bucketProvisions = []byte("provisions")
+	bucketWorkshops  = []byte("workshops")
 	bucketLog        = []byte("log")
 	bucketSnapshots  = []byte("snapshots")
 
@@ -36,11 +37,11 @@ var (
 // dataBuckets hold the project itself; Replace rewrites them and keeps the
 // log and the snapshots.
 var dataBuckets = [][]byte{bucketMeta, bucketScoring, bucketBoundaries, bucketElements,
-	bucketFlows, bucketDecisions, bucketRisks, bucketProvisions}
+	bucketFlows, bucketDecisions, bucketRisks, bucketProvisions, bucketWorkshops}
 
 // listBuckets are the buckets of records, one per array of the project.
 var listBuckets = [][]byte{bucketBoundaries, bucketElements, bucketFlows, bucketDecisions,
-	bucketRisks, bucketProvisions}
+	bucketRisks, bucketProvisions, bucketWorkshops}
 
 // entityBuckets maps the list entities to their buckets.
 var entityBuckets = map[model.Entity][]byte{
@@ -50,6 +51,7 @@ var entityBuckets = map[model.Entity][]byte{
 	model.EntityDecision:  bucketDecisions,
 	model.EntityRisk:      bucketRisks,
 	model.EntityProvision: bucketProvisions,
+	model.EntityWorkshop:  bucketWorkshops,
 }
 
 // record is how an entity is stored: its value and its place in the array.

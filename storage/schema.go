@@ -14,7 +14,8 @@ import (
 // Version 1 stored each entity as bare JSON, and arrays came back in key
 // order (sorted by id), not in the order they were stored.
 // Version 2 wraps each entity in a record with its order.
-const schemaVersion = 2
+// Version 3 adds the workshops bucket to every project.
+const schemaVersion = 3
 
 // migration carries a database from version to-1 to version to. It runs
 // inside the transaction that opens the database, so it is applied wholly
@@ -28,6 +29,7 @@ type migration struct {
 // migrations are applied in order; each takes the database one version up.
 var migrations = []migration{
 	{to: 2, about: "keep the order of arrays: wrap each entity with its order", run: wrapRecords},
+	{to: 3, about: "add workshop records to every project", run: addWorkshops},
 }
 
 // readSchema returns the schema version of the database in tx: 0 for a new,
@@ -100,6 +102,18 @@ func wrapRecords(tx *bolt.Tx) error {
 			if err := wrapBucket(b); err != nil {
 				return fmt.Errorf("project %q, %s: %w", id, name, err)
 			}
+		}
+		return nil
+	})
+}
+
+// addWorkshops is the migration from version 2: every project gets an empty
+// bucket for its workshop records.
+func addWorkshops(tx *bolt.Tx) error {
+	root := tx.Bucket(rootProjects)
+	return root.ForEachBucket(func(id []byte) error {
+		if _, err := root.Bucket(id).CreateBucketIfNotExists(bucketWorkshops); err != nil {
+			return fmt.Errorf("project %q: %w", id, err)
 		}
 		return nil
 	})

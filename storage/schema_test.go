@@ -6,10 +6,12 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -34,6 +36,10 @@ func writeV1(t *testing.T, path string, p *model.Project) {
 		root, _ := tx.CreateBucket(rootProjects)
 		pb, err := createProjectBucket(root, p.Meta.ID)
 		if err != nil {
+			return err
+		}
+		// Version 1 had no workshop records.
+		if err := pb.DeleteBucket(bucketWorkshops); err != nil {
 			return err
 		}
 		put := func(bucket []byte, key string, v any) {
@@ -88,6 +94,7 @@ func sortedByKey(p *model.Project) *model.Project {
 func TestMigrateFromV1(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "airisk.db")
 	p := richProject("p", "P")
+	p.Workshops = nil // version 1 could not hold them
 	writeV1(t, path, p)
 	db, err := Open(path, Options{})
 	if err != nil {
@@ -97,8 +104,8 @@ func TestMigrateFromV1(t *testing.T) {
 	if got, want := mustLoad(t, db, "p"), sortedByKey(p); !reflect.DeepEqual(got, want) {
 		t.Errorf("migrated project:\ngot  %+v\nwant %+v", got, want)
 	}
-	if v := schemaOf(t, db); v != "2" {
-		t.Errorf("schema after migration = %q, want 2", v)
+	if v := schemaOf(t, db); v != strconv.Itoa(schemaVersion) {
+		t.Errorf("schema after migration = %q, want %d", v, schemaVersion)
 	}
 	if log, _ := db.Log("p"); len(log) != 1 || log[0].User != "alice" {
 		t.Errorf("log after migration = %+v, want the version 1 entry", log)
@@ -129,7 +136,7 @@ func TestNewerSchemaRefusedUntouched(t *testing.T) {
 	}
 	mustCreate(t, db, richProject("p", "P"))
 	_ = db.Close()
-	setSchema(t, path, "3")
+	setSchema(t, path, strconv.Itoa(schemaVersion+1))
 	before, _ := os.ReadFile(path)
 	stat, _ := os.Stat(path)
 	for _, opts := range []Options{{}, {ReadOnly: true}} {
@@ -141,7 +148,7 @@ func TestNewerSchemaRefusedUntouched(t *testing.T) {
 		if !errors.Is(err, ErrNewerSchema) {
 			t.Errorf("Open(%+v) = %v, want ErrNewerSchema", opts, err)
 		}
-		for _, want := range []string{path, "newer version", "schema 3", "left untouched"} {
+		for _, want := range []string{path, "newer version", fmt.Sprintf("schema %d", schemaVersion+1), "left untouched"} {
 			if !strings.Contains(err.Error(), want) {
 				t.Errorf("message %q should contain %q", err, want)
 			}
