@@ -7,7 +7,8 @@ package assets
 import "embed"
 
 // FS holds the bundled files under their paths in this folder:
-// catalogue/*.yaml, codeofpractice.yaml, references.yaml, samples/*.
+// catalogue/*.yaml, codeofpractice.yaml, references.yaml, samples/* and
+// templates/* (starter diagrams for workshops).
 //
-//go:embed catalogue codeofpractice.yaml references.yaml samples
+//go:embed catalogue codeofpractice.yaml references.yaml samples templates
 var FS embed.FS
