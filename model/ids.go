@@ -50,6 +50,9 @@ func Slug(name string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(name) {
+		if b.Len() >= MaxIDLength {
+			break
+		}
 		ok := (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9')
 		switch {
 		case ok:
@@ -58,9 +61,6 @@ func Slug(name string) string {
 		case !dash && b.Len() > 0:
 			b.WriteByte('-')
 			dash = true
-		}
-		if b.Len() >= MaxIDLength {
-			break
 		}
 	}
 	s := strings.Trim(b.String(), "-")

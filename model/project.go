@@ -48,8 +48,9 @@ const (
 // BoundaryKinds lists every boundary kind in display order.
 var BoundaryKinds = []BoundaryKind{BoundaryInternet, BoundaryOrganisation, BoundaryTenant, BoundaryVendor, BoundarySandbox}
 
-// Boundary is a trust boundary. Boundaries nest through Parent. X, Y, W and H
-// place it on the diagram; all zero means "not placed yet".
+// Boundary is a trust boundary. Boundaries nest through Parent. X and Y
+// place its top-left corner on the diagram, W and H its size; all zero means
+// "not placed yet".
 type Boundary struct {
 	ID     string       `json:"id" yaml:"id"`
 	Name   string       `json:"name" yaml:"name"`
@@ -61,7 +62,9 @@ type Boundary struct {
 	H      float64      `json:"h,omitempty" yaml:"h,omitempty"`
 }
 
-// Element is one node of the data-flow diagram.
+// Element is one node of the data-flow diagram. X and Y place the top-left
+// corner of its shape on the diagram (ui/diagram draws shapes about 160 x 72
+// units); both zero means "not placed yet".
 type Element struct {
 	ID          string `json:"id" yaml:"id"`
 	Kind        Kind   `json:"kind" yaml:"kind"`

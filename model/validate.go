@@ -24,6 +24,8 @@ func ValidID(id string) string {
 		return fmt.Sprintf("is longer than %d characters", MaxIDLength)
 	case !idPattern.MatchString(id):
 		return fmt.Sprintf("%q may only use letters, digits, '.', '_' and '-'", id)
+	case strings.Trim(id, ".") == "":
+		return fmt.Sprintf("%q needs at least one letter or digit", id)
 	}
 	return ""
 }

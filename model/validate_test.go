@@ -23,6 +23,7 @@ func TestValidateNamesEveryProblem(t *testing.T) {
 	}{
 		{"empty project id", func(p *Project) { p.Meta.ID = "" }, "project.id", "is empty"},
 		{"bad project id", func(p *Project) { p.Meta.ID = "../etc" }, "project.id", "may only use"},
+		{"dots only id", func(p *Project) { p.Meta.ID = ".." }, "project.id", "at least one letter"},
 		{"long id", func(p *Project) { p.Meta.ID = strings.Repeat("a", 65) }, "project.id", "longer than 64"},
 		{"empty project name", func(p *Project) { p.Meta.Name = "  " }, "project.name", "is empty"},
 		{"invalid utf8 name", func(p *Project) { p.Meta.Name = "a\xffb" }, "project.name", "UTF-8"},

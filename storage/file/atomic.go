@@ -1,0 +1,75 @@
+package file
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// writeAtomic writes data to path through a temporary file in the same
+// folder, synced and then renamed over path, so a crash or a full disk
+// leaves either the old file or the new one. The temporary file is
+// created with mode 0666, which the kernel reduces by the user's umask.
+func writeAtomic(path string, data []byte) (err error) {
+	tmp, f, err := createTemp(path)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(tmp)
+		}
+	}()
+	if _, err = f.Write(data); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = f.Sync(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = f.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	syncDir(filepath.Dir(path))
+	return nil
+}
+
+// createTemp creates a new, hidden file beside path. It does not use
+// os.CreateTemp, whose files are 0600 whatever the umask.
+func createTemp(path string) (string, *os.File, error) {
+	dir, base := filepath.Split(path)
+	for range 100 {
+		var suffix [6]byte
+		if _, err := rand.Read(suffix[:]); err != nil {
+			return "", nil, err
+		}
+		tmp := filepath.Join(dir, "."+base+".tmp-"+hex.EncodeToString(suffix[:]))
+		f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		return tmp, f, err
+	}
+	return "", nil, fmt.Errorf("could not create a temporary file beside %s", path)
+}
+
+// syncDir makes the rename durable where the platform allows syncing a
+// directory; elsewhere it does nothing.
+func syncDir(dir string) {
+	if dir == "" {
+		dir = "."
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		return
+	}
+	d.Sync()
+	d.Close()
+}
