@@ -20,14 +20,14 @@ test: deps-test vet fmt-check
 	.ci/with-display $(GO) test -race -count=1 -timeout 40m ./...
 	FUZZTIME=$(FUZZTIME) .ci/fuzz
 
-## bench: run the benchmarks
-bench: deps
-	$(GO) test -run '^$$' -bench . -benchmem -timeout 60m ./...
+## bench: run the benchmarks (the startup benchmark runs the app under Xvfb)
+bench: deps-test
+	.ci/with-display $(GO) test -run '^$$' -bench . -benchmem -timeout 60m ./...
 
 ## package: build a Linux desktop package with fyne package (uses FyneApp.toml)
-package: deps
-	cd cmd/airisk && $(GO) tool fyne package -os linux -icon ../../assets/icon.png -release
-	mkdir -p dist && mv cmd/airisk/*.tar.xz dist/
+package: deps build
+	$(GO) tool fyne package --os linux --exe $(BIN) --name airisk --release
+	mkdir -p dist && mv airisk.tar.xz dist/ && echo "dist/airisk.tar.xz: unpack and run 'make user-install' inside to install"
 
 deps:
 	.ci/install-deps
