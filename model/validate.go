@@ -142,6 +142,9 @@ func (p *Project) validateElements() Problems {
 		at := fmt.Sprintf("elements[%d]", i)
 		ps.uniqueID(at+".id", e.ID, seen)
 		ps.notReserved(at+".id", e.ID)
+		if boundaries[e.ID] {
+			ps.add(at+".id", "%q is already the id of a boundary", e.ID)
+		}
 		if _, ok := LookupKind(e.Kind); !ok {
 			ps.add(at+".kind", "unknown kind %q", e.Kind)
 		}
@@ -166,6 +169,7 @@ func (p *Project) validateFlows() Problems {
 	for _, e := range p.Elements {
 		elements[e.ID] = true
 	}
+	boundaries := p.boundarySet()
 	seen := map[string]bool{}
 	for i, f := range p.Flows {
 		at := fmt.Sprintf("flows[%d]", i)
@@ -173,6 +177,9 @@ func (p *Project) validateFlows() Problems {
 		ps.notReserved(at+".id", f.ID)
 		if elements[f.ID] {
 			ps.add(at+".id", "%q is already the id of an element", f.ID)
+		}
+		if boundaries[f.ID] {
+			ps.add(at+".id", "%q is already the id of a boundary", f.ID)
 		}
 		ps.ref(at+".from", f.From, elements, "element")
 		ps.ref(at+".to", f.To, elements, "element")

@@ -52,6 +52,8 @@ func TestValidateNamesEveryProblem(t *testing.T) {
 		{"dangling flow", func(p *Project) { p.Flows[2].To = "llm2" }, "flows[2].to", `unknown element "llm2"`},
 		{"empty flow end", func(p *Project) { p.Flows[2].From = "" }, "flows[2].from", "is empty"},
 		{"self flow", func(p *Project) { p.Flows[2].To = "app" }, "flows[2].to", "same element"},
+		{"element id clashes with boundary", func(p *Project) { p.Elements[0].ID = "corp"; p.Flows[0].From = "corp" }, "elements[0].id", "id of a boundary"},
+		{"flow id clashes with boundary", func(p *Project) { p.Flows[0].ID = "vendor" }, "flows[0].id", "id of a boundary"},
 		{"flow id clashes with element", func(p *Project) { p.Flows[0].ID = "app" }, "flows[0].id", "already the id of an element"},
 		{"bad finding key", func(p *Project) { p.Decisions[0].Finding = "AIT-044" }, "decisions[0].finding", "THREAT@TARGET"},
 		{"decided twice", func(p *Project) { p.Decisions = append(p.Decisions, p.Decisions[0]) }, "decisions[1].finding", "decided twice"},
