@@ -40,14 +40,7 @@ type projectJSON struct {
 }
 
 func cmdAnalyse(e *env, fs *flag.FlagSet, args []string) error {
-	if err := wantArgs(args, 1, "airisk analyse FILE|PROJECT [--json]"); err != nil {
-		return err
-	}
-	p, err := loadModel(e, args[0])
-	if err != nil {
-		return err
-	}
-	c, err := catalogue(e)
+	p, c, err := modelAndCatalogue(e, args, "airisk analyse FILE|PROJECT [--json]")
 	if err != nil {
 		return err
 	}
@@ -60,6 +53,19 @@ func cmdAnalyse(e *env, fs *flag.FlagSet, args []string) error {
 	}
 	printFindings(e.stdout, p, findings)
 	return nil
+}
+
+// modelAndCatalogue loads the one FILE|PROJECT argument and the catalogue.
+func modelAndCatalogue(e *env, args []string, synopsis string) (*model.Project, *threats.Catalogue, error) {
+	if err := wantArgs(args, 1, synopsis); err != nil {
+		return nil, nil, err
+	}
+	p, err := loadModel(e, args[0])
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := catalogue(e)
+	return p, c, err
 }
 
 func findingsJSON(p *model.Project, fs []threats.Finding) []findingJSON {
@@ -103,14 +109,7 @@ func printFindings(w io.Writer, p *model.Project, fs []threats.Finding) {
 }
 
 func cmdCoverage(e *env, fs *flag.FlagSet, args []string) error {
-	if err := wantArgs(args, 1, "airisk coverage FILE|PROJECT [--json]"); err != nil {
-		return err
-	}
-	p, err := loadModel(e, args[0])
-	if err != nil {
-		return err
-	}
-	c, err := catalogue(e)
+	p, c, err := modelAndCatalogue(e, args, "airisk coverage FILE|PROJECT [--json]")
 	if err != nil {
 		return err
 	}

@@ -96,12 +96,13 @@ func cmdImportXLSX(e *env, fs *flag.FlagSet, args []string) error {
 			return err
 		}
 		printImportReport(e, args[1], rep)
-		if len(rep.Problems) > 0 {
+		if !rep.OK() {
 			return fmt.Errorf("%s has %d invalid cells; nothing was applied", filepath.Base(args[1]), len(rep.Problems))
 		}
 		if dry || len(change.Ops) == 0 {
 			return nil
 		}
+		stampRisks(change, time.Now())
 		if _, err := p.Clone().Apply(change); err != nil {
 			return fmt.Errorf("apply %s: %w", filepath.Base(args[1]), err)
 		}
@@ -117,20 +118,28 @@ func printImportReport(e *env, name string, rep *xlsx.ImportReport) {
 	w := e.stdout
 	fmt.Fprintf(w, "%s: %d changes\n", name, len(rep.Changes))
 	for _, c := range rep.Changes {
-		what := c.Field
-		if c.Control >= 0 {
-			what = fmt.Sprintf("control %d %s", c.Control+1, c.Field)
-		}
-		fmt.Fprintf(w, "  %s  %s: %q -> %q\n", c.RiskID, what, c.Before, c.After)
+		fmt.Fprintf(w, "  %s\n", c)
 	}
 	for _, pr := range rep.Problems {
-		fmt.Fprintf(w, "  problem: %s row %d, %s: %q %s\n", pr.Sheet, pr.Row, pr.Column, pr.Value, pr.Reason)
+		fmt.Fprintf(w, "  problem: %s\n", pr)
 	}
 	for _, id := range rep.Unknown {
 		fmt.Fprintf(w, "  unknown risk %s: not in the project, ignored (risks are created in the app)\n", id)
 	}
 	for _, id := range rep.Missing {
 		fmt.Fprintf(w, "  risk %s is not in the workbook: left as it is\n", id)
+	}
+	for _, what := range rep.Ignored {
+		fmt.Fprintf(w, "  %s is not in the workbook: left as it is\n", what)
+	}
+}
+
+// stampRisks marks every risk a change writes as changed now.
+func stampRisks(c model.Change, now time.Time) {
+	for _, op := range c.Ops {
+		if op.Risk != nil {
+			op.Risk.Updated = now.UTC().Truncate(time.Second)
+		}
 	}
 }
 

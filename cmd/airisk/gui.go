@@ -69,7 +69,7 @@ func (g *gui) start() error {
 	if err != nil {
 		return err
 	}
-	u := ui.New(g.win, g.app, db, cat, uiIO(g.env))
+	u := ui.New(g.win, g.app, uiStore{db}, cat, uiIO(g.env))
 	u.Show()
 	g.warn(db, readOnly)
 	if g.open == "" {
