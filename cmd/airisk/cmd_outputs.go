@@ -11,6 +11,7 @@ import (
 
 	"airisk/model"
 	"airisk/storage"
+	"airisk/storage/file"
 	"airisk/storage/report"
 	"airisk/storage/xlsx"
 	"airisk/ui/diagram"
@@ -34,7 +35,7 @@ func cmdRender(e *env, fs *flag.FlagSet, args []string) error {
 	if err != nil {
 		return err
 	}
-	return writeAtomic(out, func(w io.Writer) error { _, err := w.Write(data); return err })
+	return file.WriteAtomic(out, func(w io.Writer) error { _, err := w.Write(data); return err })
 }
 
 // renderPicture draws the diagram in the format the file name asks for.
@@ -223,5 +224,5 @@ func writeReport(e *env, p *model.Project, path string) error {
 		_, err := report.MarkdownFiles(path, p, c, opt)
 		return err
 	}
-	return writeAtomic(path, func(w io.Writer) error { return report.HTML(w, p, c, opt) })
+	return file.WriteAtomic(path, func(w io.Writer) error { return report.HTML(w, p, c, opt) })
 }

@@ -130,7 +130,7 @@ func exportFile(p *model.Project, path string) error {
 	lower := strings.ToLower(path)
 	switch {
 	case strings.HasSuffix(lower, ".td.json"):
-		return writeAtomic(path, func(w io.Writer) error { return file.WriteThreatDragon(w, p) })
+		return file.WriteAtomic(path, func(w io.Writer) error { return file.WriteThreatDragon(w, p) })
 	case strings.HasSuffix(lower, ".json"), strings.HasSuffix(lower, ".yaml"), strings.HasSuffix(lower, ".yml"):
 		return file.WriteFile(path, p)
 	}

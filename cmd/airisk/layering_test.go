@@ -48,6 +48,8 @@ func allowed(pkg, imp string) bool {
 		return pkg != "airisk/model" && pkg != "airisk/assets"
 	case pkg == "airisk/ui" && imp == "airisk/ui/diagram":
 		return true
+	case (pkg == "airisk/storage/xlsx" || pkg == "airisk/storage/report") && imp == "airisk/storage/file":
+		return true // the one atomic file writer (file.WriteAtomic)
 	}
 	return false
 }

@@ -5,16 +5,27 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 )
 
-// writeAtomic writes data to path through a temporary file in the same
-// folder, synced and then renamed over path, so a crash or a full disk
-// leaves either the old file or the new one. The temporary file is
-// created with mode 0666, which the kernel reduces by the user's umask.
-func writeAtomic(path string, data []byte) (err error) {
+// writeAtomic writes data to path through WriteAtomic.
+func writeAtomic(path string, data []byte) error {
+	return WriteAtomic(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// WriteAtomic writes a file through a temporary file in the same folder,
+// synced and then renamed over path, so a crash, a full disk or a failing
+// write leaves either the old file or the new one, never half of one. The
+// file is created with mode 0666 less the user's umask, like any document
+// they save. Every exporter (portable file, workbook, report, pictures)
+// writes through it.
+func WriteAtomic(path string, write func(w io.Writer) error) (err error) {
 	tmp, f, err := createTemp(path)
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
@@ -25,7 +36,7 @@ func writeAtomic(path string, data []byte) (err error) {
 			os.Remove(tmp)
 		}
 	}()
-	if _, err = f.Write(data); err != nil {
+	if err = write(f); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err = f.Sync(); err != nil {

@@ -2,12 +2,12 @@ package report
 
 import (
 	"bytes"
-	"fmt"
-	"os"
+	"io"
 	"path/filepath"
 	"strings"
 
 	"airisk/model"
+	"airisk/storage/file"
 	"airisk/threats"
 )
 
@@ -53,33 +53,10 @@ func MarkdownFiles(path string, p *model.Project, c *threats.Catalogue, opt Opti
 
 const xmlHeader = `<?xml version="1.0" encoding="UTF-8"?>` + "\n"
 
-// writeFileAtomic writes data to a temporary file in path's folder and
-// renames it into place, so a reader never sees half a file.
-func writeFileAtomic(path string, data []byte) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = f.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = f.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = os.Chmod(f.Name(), 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = os.Rename(f.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
+// writeFileAtomic writes data whole or not at all, with the user's umask.
+func writeFileAtomic(path string, data []byte) error {
+	return file.WriteAtomic(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
 }
