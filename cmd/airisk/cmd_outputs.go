@@ -49,18 +49,28 @@ func renderPicture(p *model.Project, path string) ([]byte, error) {
 	return nil, usagef("cannot draw %q: use a .svg or .png file name", filepath.Base(path))
 }
 
-// exportWorkbook writes the Excel workbook and says so.
-func exportWorkbook(e *env, p *model.Project, path string) error {
-	if err := exportWorkbookTo(e, p, path, nil); err != nil {
+// exportWorkbook writes the Excel workbook of the project ref names (a
+// file or a project in the database) and says so. A project from the
+// database gets the Changes sheet of its latest workshop.
+func exportWorkbook(e *env, ref, path string) error {
+	p, changes, err := loadWithChanges(e, ref)
+	if err != nil {
+		return err
+	}
+	if err := exportWorkbookTo(e, p, path, nil, changes); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "Wrote %s (%d risks).\n", path, len(p.Risks))
+	if changes != nil {
+		fmt.Fprintf(e.stdout, "The Changes sheet shows what changed in %s.\n", changes.Title)
+	}
 	return nil
 }
 
 // exportWorkbookTo writes the Excel workbook with the diagram picture in it,
-// reporting progress when asked.
-func exportWorkbookTo(e *env, p *model.Project, path string, progress func(done, total int)) error {
+// reporting progress when asked; changes, when not nil, fills the Changes
+// sheet.
+func exportWorkbookTo(e *env, p *model.Project, path string, progress func(done, total int), changes *xlsx.Changes) error {
 	c, err := catalogue(e)
 	if err != nil {
 		return err
@@ -69,7 +79,7 @@ func exportWorkbookTo(e *env, p *model.Project, path string, progress func(done,
 	if err != nil {
 		return fmt.Errorf("draw the diagram for the workbook: %w", err)
 	}
-	opt := xlsx.Options{Now: time.Now(), AppVersion: version, Diagram: png, Progress: progress}
+	opt := xlsx.Options{Now: time.Now(), AppVersion: version, Diagram: png, Progress: progress, Changes: changes}
 	return xlsx.ExportFile(path, p, c, opt)
 }
 

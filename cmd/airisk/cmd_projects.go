@@ -115,12 +115,12 @@ func cmdExport(e *env, fs *flag.FlagSet, args []string) error {
 	if (out == "") == (xlsxOut == "") {
 		return usagef("airisk export needs exactly one of -o FILE or --xlsx FILE")
 	}
+	if xlsxOut != "" {
+		return exportWorkbook(e, args[0], xlsxOut)
+	}
 	p, err := loadModel(e, args[0])
 	if err != nil {
 		return err
-	}
-	if xlsxOut != "" {
-		return exportWorkbook(e, p, xlsxOut)
 	}
 	return exportFile(p, out)
 }

@@ -69,7 +69,7 @@ func (g *gui) start() error {
 	if err != nil {
 		return err
 	}
-	u := ui.New(g.win, g.app, uiStore{db}, cat, uiIO(g.env))
+	u := ui.New(g.win, g.app, uiStore{db}, cat, uiIO(g.env, db))
 	u.Show()
 	g.warn(db, readOnly)
 	if g.open == "" {
@@ -127,8 +127,9 @@ func sampleProject() (*model.Project, error) {
 	return file.Read(bytes.NewReader(data), samplePath)
 }
 
-// uiIO hands the UI the file formats it may not import itself.
-func uiIO(e *env) ui.IO {
+// uiIO hands the UI the file formats it may not import itself. The
+// workbook gets the Changes sheet of the project's latest workshop from db.
+func uiIO(e *env, db *storage.DB) ui.IO {
 	return ui.IO{
 		Import: func(path string) (*model.Project, string, error) {
 			p, fid, err := file.Import(path)
@@ -139,7 +140,11 @@ func uiIO(e *env) ui.IO {
 		},
 		ExportFile: exportFile,
 		ExportWorkbook: func(p *model.Project, path string, progress func(done, total int)) error {
-			return exportWorkbookTo(e, p, path, progress)
+			changes, err := workshopChangesFor(e, db, p)
+			if err != nil {
+				return err
+			}
+			return exportWorkbookTo(e, p, path, progress, changes)
 		},
 	}
 }

@@ -5,9 +5,10 @@
 //
 // Both formats hold the title block, the summary figures, the system model
 // (diagram, elements, data flows), the inherent and residual heat maps, the
-// top risks above the appetite, the whole register, the findings by
-// element, the Code of Practice coverage by principle and the catalogue
-// entries the report cites.
+// top risks above the appetite, the whole register, the action lists of
+// each risk owner, the findings by element, the Code of Practice coverage
+// by principle, the log of workshops with their parking lot and the
+// catalogue entries the report cites.
 //
 // Markdown cannot carry an inline picture portably, so Markdown lists the
 // elements and flows, and MarkdownFiles writes the diagram as a sibling SVG

@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-//go:embed templates/report.html.tmpl templates/report.css
+//go:embed templates/report.html.tmpl templates/workshop.html.tmpl templates/report.css
 var templateFS embed.FS
 
 // pageCSS is the report's style sheet, inlined in every page.
@@ -24,7 +24,7 @@ var pageCSS = func() template.CSS {
 var pageTemplate = template.Must(template.New("report.html.tmpl").Funcs(template.FuncMap{
 	"join":   strings.Join,
 	"plural": plural,
-}).ParseFS(templateFS, "templates/report.html.tmpl"))
+}).ParseFS(templateFS, "templates/report.html.tmpl", "templates/workshop.html.tmpl"))
 
 // page is what the HTML template sees: the view plus the style sheet and
 // the cleaned diagram, marked safe to inline.

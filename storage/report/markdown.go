@@ -48,8 +48,10 @@ func writeMarkdown(b *bytes.Buffer, v *view, diagramFile string) {
 	w.heatMaps()
 	w.top()
 	w.register()
+	w.actions()
 	w.findings()
 	w.coverage()
+	w.workshops()
 	w.catalogue()
 	w.about()
 }
@@ -72,7 +74,8 @@ func (w mdWriter) title() {
 	}
 	w.heading(2, "Contents")
 	for i, s := range []string{"Summary", "System model", "Heat maps", "Top risks above the appetite", "Risk register",
-		"Findings by element", "Code of Practice coverage", "Catalogue entries cited", "About this report"} {
+		"Actions by owner", "Findings by element", "Code of Practice coverage", "Workshops", "Catalogue entries cited",
+		"About this report"} {
 		w.line("%d. [%s](#%s)", i+1, s, strings.ReplaceAll(strings.ToLower(s), " ", "-"))
 	}
 }

@@ -18,10 +18,13 @@ type view struct {
 	Top              []*riskRow
 	TopMore          int // risks above the appetite not shown in Top
 	Register         []riskRow
+	Actions          []ownerList // per-owner action lists
 	Findings         []findingGroup
 	Stale            []staleRow
 	Coverage         coverageView
 	Cited            []citedThreat
+	Workshops        []workshopRow
+	Parking          []parkingRow // every workshop's parking lot
 }
 
 // projectView is the title block.

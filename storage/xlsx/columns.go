@@ -22,8 +22,8 @@ const (
 
 // SheetNames lists the sheets Export writes, in order.
 var SheetNames = []string{
-	sheetRegister, sheetHeatMap, sheetControls, sheetCode, sheetFindings,
-	sheetElements, sheetFlows, sheetDiagram, sheetLibrary, sheetAbout,
+	sheetRegister, sheetHeatMap, sheetControls, sheetActions, sheetCode, sheetFindings,
+	sheetWorkshops, sheetChanges, sheetElements, sheetFlows, sheetDiagram, sheetLibrary, sheetAbout,
 }
 
 // field names an editable value of the register. The names are the column

@@ -2,8 +2,10 @@
 // awareness training, and reads a reviewed register back as a change.
 //
 // Export writes the register as an Excel table with dropdowns and score-band
-// colours, the heat maps, the controls, the Code of Practice coverage, the
-// findings with their decisions, the diagram as tables and as a picture, the
+// colours, the heat maps, the controls, the per-owner action lists, the
+// Code of Practice coverage, the findings with their decisions, the log of
+// workshops with their parking lot, what changed in the latest workshop
+// (when the caller gives it), the diagram as tables and as a picture, the
 // whole threat catalogue with one filterable column per stakeholder, and a
 // sheet about the export. ReadChanges reads the Register and Controls sheets
 // of a workbook edited in Excel or LibreOffice, compares the editable columns

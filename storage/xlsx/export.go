@@ -27,6 +27,9 @@ type Options struct {
 	// done == total. Calls come one at a time but from the export's own
 	// goroutines, so a GUI must hop to its UI goroutine (fyne.Do).
 	Progress func(done, total int)
+	// Changes is what changed in the latest workshop, for the Changes
+	// sheet; nil leaves a sentence saying no comparison was available.
+	Changes *Changes
 }
 
 // Export writes p as a workbook to w. c is the catalogue the findings,
@@ -78,6 +81,7 @@ func (x *exporter) bigSheets() []*bigSheet {
 	return []*bigSheet{
 		{name: sheetRegister, table: "RiskRegister", cols: registerColumns, frozen: 1, fill: x.fillRegister, extras: x.registerExtras},
 		{name: sheetControls, table: "ControlsTable", cols: controlColumns, frozen: 1, fill: x.fillControls, extras: x.controlExtras},
+		{name: sheetActions, table: "ActionsTable", cols: actionColumns, frozen: 2, fill: x.fillActions, extras: x.actionExtras},
 		{name: sheetFindings, table: "FindingsTable", cols: findingColumns, frozen: 1, fill: x.fillFindings},
 		{name: sheetElements, table: "ElementsTable", cols: withPropColumns(elementColumns, elementProps), frozen: 2,
 			fill: func(s *stream) error { return x.fillElements(s, elementProps) }},
@@ -94,6 +98,8 @@ var smallSheets = []struct {
 }{
 	{sheetHeatMap, (*exporter).writeHeatMap},
 	{sheetCode, (*exporter).writeCode},
+	{sheetWorkshops, (*exporter).writeWorkshopLog},
+	{sheetChanges, (*exporter).writeChanges},
 	{sheetDiagram, (*exporter).writeDiagram},
 	{sheetAbout, (*exporter).writeAbout},
 }

@@ -66,7 +66,7 @@ func newExporter(f *excelize.File, p *model.Project, c *threats.Catalogue, opt O
 
 // totalRows counts the rows the export writes, for progress.
 func (x *exporter) totalRows() int {
-	n := len(x.p.Risks) + len(x.p.Elements) + len(x.p.Flows) + len(x.findings) + len(x.p.Decisions)
+	n := len(x.p.Risks) + len(x.p.Elements) + len(x.p.Flows) + len(x.findings) + len(x.p.Decisions) + x.actionRows()
 	for _, r := range x.p.Risks {
 		n += len(r.Controls)
 	}
