@@ -180,3 +180,20 @@ func digitsEnd(s string, i int) int {
 	}
 	return i
 }
+
+// FindingsNotIn lists the findings of a whose keys b lacks, in a's order:
+// with the findings before and after a change, FindingsNotIn(after,
+// before) are the new ones and FindingsNotIn(before, after) those gone.
+func FindingsNotIn(a, b []Finding) []Finding {
+	keys := make(map[string]bool, len(b))
+	for _, f := range b {
+		keys[f.Key] = true
+	}
+	var out []Finding
+	for _, f := range a {
+		if !keys[f.Key] {
+			out = append(out, f)
+		}
+	}
+	return out
+}

@@ -251,3 +251,33 @@ func TestAnalyseConcurrently(t *testing.T) {
 		}
 	}
 }
+
+func TestFindingsNotIn(t *testing.T) {
+	f := func(keys ...string) []Finding {
+		var out []Finding
+		for _, k := range keys {
+			out = append(out, Finding{Key: k})
+		}
+		return out
+	}
+	tests := []struct {
+		name string
+		a, b []Finding
+		want []string
+	}{
+		{"new findings", f("A@x", "B@x", "C@y"), f("B@x"), []string{"A@x", "C@y"}},
+		{"none gone", f("A@x"), f("A@x", "B@x"), nil},
+		{"empty before", f("A@x"), nil, []string{"A@x"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, x := range FindingsNotIn(tt.a, tt.b) {
+				got = append(got, x.Key)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

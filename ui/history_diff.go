@@ -34,8 +34,8 @@ func diffProjects(before, after *model.Project, cat *threats.Catalogue) projectD
 	d := projectDiff{Comparison: model.Compare(before, after), before: before, after: after}
 	was := threats.Analyse(before, cat)
 	now := threats.Analyse(after, cat)
-	d.newFindings = findingsMissing(now, was)
-	d.goneFindings = findingsMissing(was, now)
+	d.newFindings = threats.FindingsNotIn(now, was)
+	d.goneFindings = threats.FindingsNotIn(was, now)
 	d.provisions = diffProvisions(before, after)
 	return d
 }
@@ -57,21 +57,6 @@ func diffProvisions(before, after *model.Project) []provisionDiff {
 			if b.Status != a.Status || b.Evidence != a.Evidence {
 				out = append(out, provisionDiff{id: s.ID, before: b, after: a})
 			}
-		}
-	}
-	return out
-}
-
-// findingsMissing lists the findings of a whose key b lacks.
-func findingsMissing(a, b []threats.Finding) []threats.Finding {
-	keys := make(map[string]bool, len(b))
-	for _, f := range b {
-		keys[f.Key] = true
-	}
-	var out []threats.Finding
-	for _, f := range a {
-		if !keys[f.Key] {
-			out = append(out, f)
 		}
 	}
 	return out

@@ -61,24 +61,9 @@ func workshopChanges(w model.Workshop, before, after *model.Project, c *threats.
 	}
 	if c != nil {
 		was, now := threats.Analyse(before, c), threats.Analyse(after, c)
-		ch.FindingsNew, ch.FindingsGone = findingsMissing(now, was), findingsMissing(was, now)
+		ch.FindingsNew, ch.FindingsGone = threats.FindingsNotIn(now, was), threats.FindingsNotIn(was, now)
 	}
 	return ch
-}
-
-// findingsMissing lists the findings of a whose keys b lacks, in a's order.
-func findingsMissing(a, b []threats.Finding) []threats.Finding {
-	keys := make(map[string]bool, len(b))
-	for _, f := range b {
-		keys[f.Key] = true
-	}
-	var out []threats.Finding
-	for _, f := range a {
-		if !keys[f.Key] {
-			out = append(out, f)
-		}
-	}
-	return out
 }
 
 // loadWithChanges reads a project like loadModel and, when it comes from
