@@ -75,7 +75,8 @@ type SnapshotInfo struct {
 }
 
 // historyScreen shows what happened to the project: the change log, the
-// named snapshots, and the comparison of two states.
+// named snapshots, the comparison of two states, and the workshop
+// sessions.
 type historyScreen struct {
 	ws    *workspace
 	state *workspaceState
@@ -88,6 +89,7 @@ type historyScreen struct {
 	log         *historyLog
 	snaps       *snapshotPanel
 	compare     *comparePanel
+	workshops   *historyWorkshops
 	unavailable *quietText
 	content     fyne.CanvasObject
 }
@@ -98,10 +100,12 @@ func newHistoryScreen(ws *workspace) *historyScreen {
 	s.log = newHistoryLog(s)
 	s.snaps = newSnapshotPanel(s)
 	s.compare = newComparePanel(s)
+	s.workshops = newHistoryWorkshops(s)
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Change log", theme.ListIcon(), s.log.content),
 		container.NewTabItemWithIcon("Snapshots", theme.DocumentSaveIcon(), s.snaps.content),
-		container.NewTabItemWithIcon("Compare", theme.ContentCopyIcon(), s.compare.content))
+		container.NewTabItemWithIcon("Compare", theme.ContentCopyIcon(), s.compare.content),
+		container.NewTabItemWithIcon("Workshops", theme.ComputerIcon(), s.workshops.content))
 	s.unavailable = newQuietText("This database does not keep a change log or snapshots.")
 	if s.store == nil {
 		s.content = paneMessage(s.unavailable)
@@ -158,6 +162,7 @@ func (s *historyScreen) reload() {
 	s.log.show(entries, s.state.Project)
 	s.snaps.show(snaps)
 	s.compare.show(snaps)
+	s.workshops.show(s.state.Project, snaps)
 }
 
 // command takes Ctrl+F to the change log's search field.

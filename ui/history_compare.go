@@ -111,14 +111,26 @@ func (c *comparePanel) onSwap() { c.setPair(c.to.Selected, c.from.Selected) }
 // compareWithNow compares a snapshot with the project as it is and shows
 // the compare tab.
 func (c *comparePanel) compareWithNow(info SnapshotInfo) {
-	label := ""
-	for l, id := range c.ids {
-		if id == info.ID {
-			label = l
+	c.s.tabs.SelectIndex(2)
+	c.setPair(c.labelOf(info.ID), nowOption)
+}
+
+// compareSnapshots compares two snapshots, given by id, and shows the
+// compare tab.
+func (c *comparePanel) compareSnapshots(fromID, toID string) {
+	c.s.tabs.SelectIndex(2)
+	c.setPair(c.labelOf(fromID), c.labelOf(toID))
+}
+
+// labelOf returns the option standing for snapshot id; "" when no
+// snapshot listed has that id.
+func (c *comparePanel) labelOf(id string) string {
+	for l, sid := range c.ids {
+		if sid == id && id != "" {
+			return l
 		}
 	}
-	c.s.tabs.SelectIndex(2)
-	c.setPair(label, nowOption)
+	return ""
 }
 
 // forget drops a deleted snapshot from the cache.

@@ -16,8 +16,11 @@ import (
 // modelFileFilter limits the file dialogs to model files.
 var modelFileFilter = storage.NewExtensionFileFilter([]string{".yaml", ".yml", ".json"})
 
-// newDialog asks for a new project's name, description and owner, then
-// creates and opens it.
+// blankOption is the new-project dialog's choice of an empty project.
+const blankOption = "Blank project"
+
+// newDialog asks for a new project's starting point (blank or a starter
+// template), name, description and owner, then creates and opens it.
 func (pl *projectList) newDialog() {
 	name, desc, owner := widget.NewEntry(), widget.NewMultiLineEntry(), widget.NewEntry()
 	name.Validator = nameValidator("The project name")
@@ -25,30 +28,105 @@ func (pl *projectList) newDialog() {
 	desc.SetPlaceHolder("What the AI system does, for whom")
 	desc.SetMinRowsVisible(3)
 	owner.SetPlaceHolder("Who answers for the risks")
+	templates := pl.templates()
+	start := newStartSelect(templates, desc)
 	items := []*widget.FormItem{
-		widget.NewFormItem("Name", name), widget.NewFormItem("Description", desc), widget.NewFormItem("Owner", owner),
+		widget.NewFormItem("Start from", start), widget.NewFormItem("Name", name),
+		widget.NewFormItem("Description", desc), widget.NewFormItem("Owner", owner),
 	}
 	d := dialog.NewForm("New project", "Create", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
-		if id, err := pl.createProject(name.Text, desc.Text, owner.Text); err == nil {
+		if id, err := pl.createFrom(templateByName(templates, start.Selected), name.Text, desc.Text, owner.Text); err == nil {
 			pl.u.Open(id)
 		}
 	}, pl.u.win)
-	d.Resize(fyne.NewSize(520, 0))
+	d.Resize(fyne.NewSize(560, 0))
 	d.Show()
 	pl.u.win.Canvas().Focus(name)
 }
 
+// templates reads the starter templates; without them (or when they cannot
+// be read, which is said) only a blank project is offered.
+func (pl *projectList) templates() []Template {
+	if pl.u.io.Templates == nil {
+		return nil
+	}
+	ts, err := pl.u.io.Templates()
+	if err != nil {
+		pl.u.showError(failed(err, "The starter templates could not be read"))
+		return nil
+	}
+	return ts
+}
+
+// newStartSelect offers a blank project or one of the templates; picking
+// a template puts its description in desc, unless the person typed one.
+func newStartSelect(templates []Template, desc *widget.Entry) *widget.Select {
+	opts := []string{blankOption}
+	for _, t := range templates {
+		opts = append(opts, t.Name)
+	}
+	sel := widget.NewSelect(opts, func(choice string) {
+		if desc.Text != "" && !isTemplateDescription(templates, desc.Text) {
+			return
+		}
+		text := ""
+		if t := templateByName(templates, choice); t != nil {
+			text = t.Description
+		}
+		desc.SetText(text)
+	})
+	sel.SetSelected(blankOption)
+	return sel
+}
+
+// isTemplateDescription reports whether text is one template's
+// description, put there by newStartSelect.
+func isTemplateDescription(templates []Template, text string) bool {
+	for _, t := range templates {
+		if t.Description == text {
+			return true
+		}
+	}
+	return false
+}
+
+// templateByName returns the template with the given name, or nil (a
+// blank project).
+func templateByName(templates []Template, name string) *Template {
+	for i := range templates {
+		if templates[i].Name == name {
+			return &templates[i]
+		}
+	}
+	return nil
+}
+
 // createProject stores a new empty project and returns its id.
 func (pl *projectList) createProject(name, desc, owner string) (string, error) {
+	return pl.createFrom(nil, name, desc, owner)
+}
+
+// createFrom stores a new project, a copy of template t (nil for an empty
+// one) under a fresh id, and returns its id. A blank description or owner
+// keeps the template's.
+func (pl *projectList) createFrom(t *Template, name, desc, owner string) (string, error) {
 	name = strings.TrimSpace(name)
+	p := &model.Project{}
+	if t != nil && t.Project != nil {
+		p = t.Project.Clone()
+	}
 	now := pl.u.now().UTC()
-	p := &model.Project{Meta: model.ProjectMeta{
-		ID: pl.freeID(model.Slug(name)), Name: name, Description: strings.TrimSpace(desc),
-		Owner: strings.TrimSpace(owner), Created: now, Updated: now,
-	}}
+	p.Meta.ID, p.Meta.Name = pl.freeID(model.Slug(name)), name
+	if desc = strings.TrimSpace(desc); desc != "" || t == nil {
+		p.Meta.Description = desc
+	}
+	if owner = strings.TrimSpace(owner); owner != "" || t == nil {
+		p.Meta.Owner = owner
+	}
+	p.Meta.Created, p.Meta.Updated = now, now
 	err := p.Validate()
 	if err == nil {
 		err = pl.u.store.Create(p)

@@ -39,4 +39,18 @@ type IO struct {
 	// ExportWorkbook writes the Excel workbook of the project, calling
 	// progress (from any goroutine) as sheets are written.
 	ExportWorkbook func(p *model.Project, path string, progress func(done, total int)) error
+	// Templates returns the bundled starter templates, sorted by name; a
+	// new project may start as a copy of one.
+	Templates func() ([]Template, error)
+}
+
+// Template is a starter diagram for a common kind of AI system.
+type Template struct {
+	// ID is the template's file base name ("rag-assistant").
+	ID string
+	// Name and Description say what system the template models.
+	Name        string
+	Description string
+	// Project is the template itself; callers copy it before changing it.
+	Project *model.Project
 }

@@ -36,7 +36,8 @@ var commands []command
 func init() {
 	commands = []command{
 		{name: "projects", summary: "list the projects in the database, one a line: id, a tab, the name", run: cmdProjects},
-		{name: "new", args: "NAME", summary: "create an empty project and print its id", run: cmdNew},
+		{name: "new", args: "NAME [--template ID]", summary: "create a project, empty or from a starter template, and print its id", run: cmdNew, flags: newFlags},
+		{name: "templates", summary: "list the starter templates, one a line: id, a tab, the name", run: cmdTemplates},
 		{name: "import", args: "FILE [--replace]", summary: "import a portable (.json/.yaml) or Threat Dragon file; prints the new project's id last", run: cmdImport, flags: importFlags},
 		{name: "export", args: "PROJECT -o FILE.json|.yaml|.td.json | --xlsx FILE.xlsx", summary: "write a project as a portable file, a Threat Dragon model or an Excel workbook", run: cmdExport, flags: exportFlags},
 		{name: "import-xlsx", args: "PROJECT FILE.xlsx [--dry-run]", summary: "apply the edits made in a reviewed workbook after showing them", run: cmdImportXLSX, flags: importXLSXFlags},

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"airisk/model"
 )
 
 func TestUsageAndVersion(t *testing.T) {
@@ -146,5 +148,76 @@ func TestReferenceCommands(t *testing.T) {
 				t.Errorf("got code %d stdout %.300q stderr %q, want output with %q", r.code, r.stdout, r.stderr, tt.want)
 			}
 		})
+	}
+}
+
+func TestTemplatesCommand(t *testing.T) {
+	r := airisk(t, false, "templates")
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if r.code != 0 || len(lines) != 5 {
+		t.Fatalf("templates: got code %d and %d lines %q, want 0 and 5", r.code, len(lines), r.stdout)
+	}
+	for _, want := range []string{"rag-assistant\tRAG assistant", "agent-with-tools\t"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("templates: got %q, want a line with %q", r.stdout, want)
+		}
+	}
+}
+
+// TestNewFromTemplate creates a project from a template and exports it:
+// it holds the template's diagram under the typed name and a fresh id.
+func TestNewFromTemplate(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "airisk.db")
+	run := func(args ...string) result { return airisk(t, false, append([]string{"--db", db}, args...)...) }
+	if r := run("new", "My RAG", "--template", "rag-assistant"); r.code != 0 || lastLine(r.stdout) != "my-rag" {
+		t.Fatalf("new --template: got %+v, want id my-rag", r)
+	}
+	out := filepath.Join(dir, "my-rag.json")
+	if r := run("export", "my-rag", "-o", out); r.code != 0 {
+		t.Fatalf("export: got %+v", r)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Project  struct{ ID, Name, Description string }
+		Elements []struct{ ID string }
+		Flows    []struct{ ID string }
+	}
+	if err := json.Unmarshal(data, &got); err != nil {
+		t.Fatal(err)
+	}
+	ts, err := bundledTemplates()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want *model.Project
+	for _, tpl := range ts {
+		if tpl.ID == "rag-assistant" {
+			want = tpl.Project
+		}
+	}
+	if want == nil {
+		t.Fatal("no bundled rag-assistant template")
+	}
+	if got.Project.ID != "my-rag" || got.Project.Name != "My RAG" || got.Project.Description != want.Meta.Description {
+		t.Errorf("exported project: got %+v, want id my-rag, name My RAG and the template's description", got.Project)
+	}
+	if len(got.Elements) != len(want.Elements) || len(got.Flows) != len(want.Flows) || len(got.Elements) == 0 {
+		t.Errorf("exported %d elements, %d flows; want the template's %d, %d",
+			len(got.Elements), len(got.Flows), len(want.Elements), len(want.Flows))
+	}
+}
+
+func TestNewFromUnknownTemplate(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "airisk.db")
+	r := airisk(t, false, "--db", db, "new", "X", "--template", "chatbot")
+	if r.code != 1 || !strings.Contains(r.stderr, `no template "chatbot"`) || !strings.Contains(r.stderr, "rag-assistant") {
+		t.Errorf("got code %d, stderr %q; want 1 naming the available templates", r.code, r.stderr)
+	}
+	if r := airisk(t, false, "--db", db, "projects"); r.stdout != "" {
+		t.Errorf("projects after a failed new: got %q, want none", r.stdout)
 	}
 }

@@ -1,16 +1,22 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	pathpkg "path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
+	"airisk/assets"
 	"airisk/model"
 	"airisk/storage"
 	"airisk/storage/file"
+	"airisk/ui"
 )
 
 func cmdProjects(e *env, _ *flag.FlagSet, args []string) error {
@@ -29,18 +35,26 @@ func cmdProjects(e *env, _ *flag.FlagSet, args []string) error {
 	})
 }
 
-func cmdNew(e *env, _ *flag.FlagSet, args []string) error {
+func newFlags(fs *flag.FlagSet) {
+	fs.String("template", "", "start from a bundled template (see airisk templates)")
+}
+
+func cmdNew(e *env, fs *flag.FlagSet, args []string) error {
 	if len(args) == 0 || strings.TrimSpace(strings.Join(args, " ")) == "" {
-		return usagef("expected: airisk new NAME")
+		return usagef("expected: airisk new NAME [--template ID]")
 	}
 	name := strings.Join(args, " ")
+	p, err := newProject(fs.Lookup("template").Value.String())
+	if err != nil {
+		return err
+	}
 	return withDB(e, func(db *storage.DB) error {
 		id, err := freshID(db, model.Slug(name))
 		if err != nil {
 			return err
 		}
 		now := time.Now().UTC().Truncate(time.Second)
-		p := &model.Project{Meta: model.ProjectMeta{ID: id, Name: name, Created: now, Updated: now}}
+		p.Meta.ID, p.Meta.Name, p.Meta.Created, p.Meta.Updated = id, name, now, now
 		if err := p.Validate(); err != nil {
 			return fmt.Errorf("new project: %w", err)
 		}
@@ -50,6 +64,77 @@ func cmdNew(e *env, _ *flag.FlagSet, args []string) error {
 		fmt.Fprintln(e.stdout, id)
 		return nil
 	})
+}
+
+// newProject returns an empty project, or a copy of the bundled template
+// with the given id.
+func newProject(templateID string) (*model.Project, error) {
+	if templateID == "" {
+		return &model.Project{}, nil
+	}
+	ts, err := bundledTemplates()
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, 0, len(ts))
+	for _, t := range ts {
+		if t.ID == templateID {
+			return t.Project.Clone(), nil
+		}
+		ids = append(ids, t.ID)
+	}
+	return nil, fmt.Errorf("there is no template %q; the templates are %s", templateID, strings.Join(ids, ", "))
+}
+
+func cmdTemplates(e *env, _ *flag.FlagSet, args []string) error {
+	if err := wantArgs(args, 0, "no arguments"); err != nil {
+		return err
+	}
+	ts, err := bundledTemplates()
+	if err != nil {
+		return err
+	}
+	for _, t := range ts {
+		fmt.Fprintf(e.stdout, "%s\t%s\n", t.ID, t.Name)
+	}
+	return nil
+}
+
+// templatesDir holds the starter templates inside assets.FS.
+const templatesDir = "templates"
+
+// bundledTemplates reads every starter template bundled in assets.FS,
+// sorted by name.
+func bundledTemplates() ([]ui.Template, error) {
+	paths, err := fs.Glob(assets.FS, templatesDir+"/*.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("list the bundled templates: %w", err)
+	}
+	ts := make([]ui.Template, 0, len(paths))
+	for _, path := range paths {
+		t, err := readTemplate(path)
+		if err != nil {
+			return nil, err
+		}
+		ts = append(ts, t)
+	}
+	slices.SortFunc(ts, func(a, b ui.Template) int { return strings.Compare(a.Name, b.Name) })
+	return ts, nil
+}
+
+// readTemplate reads one bundled template; its id is the file's base name.
+func readTemplate(path string) (ui.Template, error) {
+	data, err := assets.FS.ReadFile(path)
+	if err != nil {
+		return ui.Template{}, fmt.Errorf("read the bundled template %s: %w", path, err)
+	}
+	p, err := file.Read(bytes.NewReader(data), path)
+	if err != nil {
+		return ui.Template{}, err
+	}
+	id := strings.TrimSuffix(pathpkg.Base(path), ".yaml")
+	id = strings.TrimSuffix(id, ".airisk")
+	return ui.Template{ID: id, Name: p.Meta.Name, Description: p.Meta.Description, Project: p}, nil
 }
 
 func importFlags(fs *flag.FlagSet) {

@@ -139,6 +139,7 @@ func uiIO(e *env, db *storage.DB) ui.IO {
 			return p, fid.String(), nil
 		},
 		ExportFile: exportFile,
+		Templates:  bundledTemplates,
 		ExportWorkbook: func(p *model.Project, path string, progress func(done, total int)) error {
 			changes, err := workshopChangesFor(e, db, p)
 			if err != nil {
