@@ -52,7 +52,7 @@ func startOnce(b *testing.B, db string) (time.Duration, int64) {
 		cmd.Process.Kill()
 		b.Fatalf("no window within 30 s: %v", err)
 	}
-	time.Sleep(500 * time.Millisecond) // let the diagram draw before quitting
+	time.Sleep(3 * time.Second) // let the diagram and findings draw, so the peak counts them
 	_ = exec.Command("xdotool", "windowfocus", "--sync", string(out[:len(out)-1]), "key", "--clearmodifiers", "ctrl+q").Run()
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
