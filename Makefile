@@ -24,7 +24,8 @@ test: deps-test vet fmt-check
 bench: deps-test
 	.ci/with-display $(GO) test -run '^$$' -bench . -benchmem -timeout 60m ./...
 
-## package: build a Linux desktop package with fyne package (uses FyneApp.toml)
+## package: build a Linux desktop package with fyne package (uses FyneApp.toml;
+## like every release build of fyne, it counts Build up in FyneApp.toml)
 package: deps build
 	$(GO) tool fyne package --os linux --exe $(BIN) --name airisk --release
 	mkdir -p dist && mv airisk.tar.xz dist/ && echo "dist/airisk.tar.xz: unpack and run 'make user-install' inside to install"
