@@ -3,7 +3,7 @@
 export PATH := $(PATH):/usr/local/go/bin:$(HOME)/go/bin
 GO ?= go
 BIN := bin/airisk
-FUZZTIME ?= 5s
+FUZZTIME ?= 10s
 
 .PHONY: run test build bench package deps deps-test vet fmt-check fuzz smoke clean
 
