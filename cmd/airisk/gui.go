@@ -90,11 +90,26 @@ func (g *gui) start() error {
 		return nil
 	}
 	p, err := resolve(db, g.open)
+	if err != nil && !readOnly && g.open == sampleID {
+		p, err = restoreSample(db) // make run opens the sample even after it was deleted
+	}
 	if err != nil {
 		return err
 	}
 	u.Open(p.Meta.ID)
 	return nil
+}
+
+// sampleID is the id of the bundled sample project.
+const sampleID = "support-assistant"
+
+// restoreSample imports the bundled sample again.
+func restoreSample(db *storage.DB) (*model.Project, error) {
+	p, err := sampleProject()
+	if err != nil {
+		return nil, err
+	}
+	return p, db.Create(p)
 }
 
 // warn tells the person about a database opened read-only and about a
