@@ -9,7 +9,8 @@ import (
 // fillControls streams one row per control.
 func (x *exporter) fillControls(s *stream) error {
 	row := make([]any, len(controlColumns))
-	for _, r := range x.p.Risks {
+	for i := range x.p.Risks {
+		r := &x.p.Risks[i]
 		for j, c := range r.Controls {
 			copy(row, []any{r.ID, text(r.Title), j + 1, text(c.Title), text(string(c.Status)),
 				text(strings.Join(c.Provisions, ", "))})

@@ -126,19 +126,36 @@ func controlProvisions(cs []model.Control) []string {
 // compareProvisions orders provision numbers part by part ("5.4.1" after
 // "5.4", "10.1" after "9.2").
 func compareProvisions(a, b string) int {
-	pa, pb := strings.Split(a, "."), strings.Split(b, ".")
-	for i := 0; i < len(pa) && i < len(pb); i++ {
-		na, errA := strconv.Atoi(pa[i])
-		nb, errB := strconv.Atoi(pb[i])
-		if errA != nil || errB != nil {
-			if c := strings.Compare(pa[i], pb[i]); c != 0 {
-				return c
-			}
-		} else if na != nb {
-			return na - nb
+	for {
+		pa, restA, moreA := strings.Cut(a, ".")
+		pb, restB, moreB := strings.Cut(b, ".")
+		if c := compareProvisionPart(pa, pb); c != 0 {
+			return c
 		}
+		if !moreA || !moreB {
+			return partsLeft(restA, moreA) - partsLeft(restB, moreB)
+		}
+		a, b = restA, restB
 	}
-	return len(pa) - len(pb)
+}
+
+// compareProvisionPart orders two parts of provision numbers: as numbers
+// when both are, else as text.
+func compareProvisionPart(a, b string) int {
+	na, errA := strconv.Atoi(a)
+	nb, errB := strconv.Atoi(b)
+	if errA != nil || errB != nil {
+		return strings.Compare(a, b)
+	}
+	return na - nb
+}
+
+// partsLeft counts the parts after a cut: none when there was no dot.
+func partsLeft(rest string, more bool) int {
+	if !more {
+		return 0
+	}
+	return strings.Count(rest, ".") + 1
 }
 
 // registerExtras adds the dropdowns and the band colours.

@@ -79,6 +79,10 @@ func yesBlank(b bool) string {
 // not size rows to wrapped text by itself).
 func estimateLines(s string, width float64) int {
 	perLine := max(int(width*1.1), 1)
+	if len(s) <= perLine {
+		// No line is longer than its bytes, so none wraps.
+		return 1 + strings.Count(s, "\n")
+	}
 	n, used, word := 1, 0, 0
 	for _, r := range s {
 		switch r {
