@@ -136,3 +136,14 @@ func (p *Project) BoundaryChain(elementID string) []string {
 // Crosses reports whether the flow crosses a trust boundary. For many
 // questions at once build an Index.
 func (p *Project) Crosses(f Flow) bool { return NewIndex(p).Crosses(f) }
+
+// BoundaryDepths says how deep each boundary nests: 0 at the top, cut off
+// at MaxBoundaryDepth so broken nesting cannot loop.
+func (p *Project) BoundaryDepths() map[string]int {
+	ix := NewIndex(p)
+	out := make(map[string]int, len(p.Boundaries))
+	for _, b := range p.Boundaries {
+		out[b.ID] = len(ix.chains[b.ID]) - 1
+	}
+	return out
+}

@@ -67,3 +67,13 @@ func TestHasAI(t *testing.T) {
 		t.Error("got AI, want none for generic kinds only")
 	}
 }
+
+func TestBoundaryDepths(t *testing.T) {
+	got := validProject().BoundaryDepths()
+	want := map[string]int{"corp": 0, "sandbox": 1, "vendor": 0}
+	for id, d := range want {
+		if got[id] != d {
+			t.Errorf("depth of %s: got %d, want %d", id, got[id], d)
+		}
+	}
+}

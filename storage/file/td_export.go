@@ -47,7 +47,7 @@ func WriteThreatDragon(w io.Writer, p *model.Project) error {
 func tdDiagram(p *model.Project) tdOutDiagram {
 	l := layoutForTD(p)
 	threats := tdThreats(p)
-	depth := boundaryDepths(p)
+	depth := p.BoundaryDepths()
 	d := tdOutDiagram{
 		Title: p.Meta.Name, DiagramType: "STRIDE", Version: tdVersion,
 		Thumbnail: "./public/content/images/thumbnail.stride.jpg",

@@ -76,7 +76,7 @@ func (l *tdLayout) placeBoundaries(p *model.Project) {
 			children[b.Parent] = append(children[b.Parent], b.ID)
 		}
 	}
-	order := boundariesInnermostFirst(p, boundaryDepths(p))
+	order := boundariesInnermostFirst(p, p.BoundaryDepths())
 	right := l.rightEdge(p)
 	free := 0
 	for _, b := range order {
@@ -131,21 +131,4 @@ func boundariesInnermostFirst(p *model.Project, depth map[string]int) []model.Bo
 	out := append([]model.Boundary(nil), p.Boundaries...)
 	sort.SliceStable(out, func(i, j int) bool { return depth[out[i].ID] > depth[out[j].ID] })
 	return out
-}
-
-// boundaryDepths says how deep each boundary nests, 0 at the top.
-func boundaryDepths(p *model.Project) map[string]int {
-	parent := make(map[string]string, len(p.Boundaries))
-	for _, b := range p.Boundaries {
-		parent[b.ID] = b.Parent
-	}
-	depth := make(map[string]int, len(p.Boundaries))
-	for _, b := range p.Boundaries {
-		d := 0
-		for cur := b.Parent; cur != "" && d <= model.MaxBoundaryDepth; cur = parent[cur] {
-			d++
-		}
-		depth[b.ID] = d
-	}
-	return depth
 }

@@ -127,7 +127,7 @@ func badgeText(count int) string {
 }
 
 func (s *Scene) addBoundaries(p *model.Project) {
-	depth := boundaryDepths(p)
+	depth := p.BoundaryDepths()
 	for _, b := range p.Boundaries {
 		if !Placed(b) {
 			continue
@@ -145,24 +145,6 @@ func (s *Scene) addBoundaries(p *model.Project) {
 	for i, g := range s.Boundaries {
 		s.boundary[g.ID] = i
 	}
-}
-
-// boundaryDepths returns how deep each boundary is nested (0 at the top),
-// cut off at the model's nesting limit.
-func boundaryDepths(p *model.Project) map[string]int {
-	parent := make(map[string]string, len(p.Boundaries))
-	for _, b := range p.Boundaries {
-		parent[b.ID] = b.Parent
-	}
-	out := make(map[string]int, len(p.Boundaries))
-	for _, b := range p.Boundaries {
-		d := 0
-		for cur := b.Parent; cur != "" && d <= model.MaxBoundaryDepth; cur = parent[cur] {
-			d++
-		}
-		out[b.ID] = d
-	}
-	return out
 }
 
 func (s *Scene) computeBounds() {
