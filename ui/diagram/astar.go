@@ -32,6 +32,10 @@ type router struct {
 	cost    []int32
 	prev    []int32
 	queue   stateQueue
+	// near and env are scratch buffers reused by every search, so routing
+	// a large diagram does not allocate per flow.
+	near []int
+	env  []Rect
 }
 
 type window struct {
@@ -142,7 +146,8 @@ func (rt *router) prepare(a, b int) (window, bool) {
 	rt.crowded = resize(rt.crowded, n)
 	clear(rt.blocked)
 	clear(rt.crowded)
-	for _, i := range rt.grid.near(area) {
+	rt.near = rt.grid.near(rt.near, area)
+	for _, i := range rt.near {
 		clearance := -routeClear
 		if i == a || i == b {
 			clearance = -routeClear / 2 // routes start and end at ports outside it
@@ -159,7 +164,8 @@ func (rt *router) prepare(a, b int) (window, bool) {
 			rt.mark(win, r.Inset(-4), rt.blocked)
 		}
 	}
-	for _, id := range rt.prior.near(area) {
+	rt.near = rt.prior.near(rt.near, area)
+	for _, id := range rt.near {
 		rt.markSegment(win, rt.prior.segs[id])
 	}
 	return win, true

@@ -75,6 +75,17 @@ func (b textBox) place(v view) {
 	b.t.Resize(v.size(b.r.W, b.r.H))
 }
 
+// placeIcon positions an icon, hiding it where text is hidden too: below
+// that zoom it would be a few pixels of noise.
+func placeIcon(img *canvas.Image, r Rect, v view) {
+	if !v.showText() {
+		img.Hide()
+		return
+	}
+	img.Show()
+	placeRect(img, r, v)
+}
+
 // placeRect positions any object over a diagram rectangle.
 func placeRect(o fyne.CanvasObject, r Rect, v view) {
 	o.Move(v.pos(Point{r.X, r.Y}))

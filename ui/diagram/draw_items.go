@@ -32,8 +32,9 @@ func newNodeItem(g NodeGeom, dc drawContext) *nodeItem {
 	} else {
 		n.box.StrokeColor = stroke
 	}
-	n.icon = canvas.NewImageFromResource(KindIcon(g.Kind, stroke))
+	n.icon = canvas.NewImageFromImage(kindIconImage(g.Kind, stroke))
 	n.icon.FillMode = canvas.ImageFillContain
+	n.icon.ScaleMode = canvas.ImageScaleSmooth
 	r := g.Rect
 	n.kind = newTextBox(g.Kind.Name(), Rect{r.X + nodePad + iconSize + 5, r.Y + 5, r.W - 2*nodePad - iconSize - 5, iconSize},
 		KindSize, dc.pal.Muted, false, fyne.TextAlignLeading)
@@ -90,7 +91,7 @@ func (n *nodeItem) place(v view) {
 		n.box.CornerRadius = v.len(2)
 		n.box.StrokeWidth = v.stroke(1.5)
 	}
-	placeRect(n.icon, Rect{r.X + nodePad, r.Y + 5, iconSize, iconSize}, v)
+	placeIcon(n.icon, Rect{r.X + nodePad, r.Y + 5, iconSize, iconSize}, v)
 	n.kind.place(v)
 	for _, t := range n.names {
 		t.place(v)

@@ -136,7 +136,7 @@ func (e *Editor) setSelection(ids []string) {
 		return
 	}
 	e.selected = ids
-	e.rebuild()
+	e.redraw()
 	if e.OnSelect != nil {
 		e.OnSelect(slices.Clone(ids))
 	}
@@ -328,6 +328,15 @@ func (e *Editor) rebuild() {
 		p = e.preview
 	}
 	e.scene = NewScene(p, e.badges)
+	if e.renderer != nil {
+		e.renderer.sync()
+	}
+}
+
+// redraw brings the drawing up to date with the selection and the hovered
+// element. Neither changes any geometry, so the scene (whose flow routing
+// is the costly part on a large diagram) is kept.
+func (e *Editor) redraw() {
 	if e.renderer != nil {
 		e.renderer.sync()
 	}

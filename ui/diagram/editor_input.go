@@ -170,7 +170,7 @@ func (e *Editor) MouseMoved(ev *desktop.MouseEvent) {
 	}
 	if hover != e.hover {
 		e.hover = hover
-		e.rebuild()
+		e.redraw()
 	}
 }
 
@@ -178,7 +178,7 @@ func (e *Editor) MouseMoved(ev *desktop.MouseEvent) {
 func (e *Editor) MouseOut() {
 	if e.hover != "" && e.drag == nil {
 		e.hover = ""
-		e.rebuild()
+		e.redraw()
 	}
 }
 

@@ -50,10 +50,11 @@ func (g *obstacleGrid) blocked(a, b Point, skip ...int) bool {
 	return false
 }
 
-// near returns the boxes overlapping r.
-func (g *obstacleGrid) near(r Rect) []int {
+// near returns the boxes overlapping r, appended to out[:0] so a caller
+// can reuse one buffer.
+func (g *obstacleGrid) near(out []int, r Rect) []int {
 	g.round++
-	var out []int
+	out = out[:0]
 	x0, y0, x1, y1 := g.span(r)
 	for cx := x0; cx <= x1; cx++ {
 		for cy := y0; cy <= y1; cy++ {

@@ -1,10 +1,9 @@
 package diagram
 
 import (
-	"encoding/binary"
-	"hash/fnv"
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 	"sync"
 )
 
@@ -52,14 +51,17 @@ func (rt *router) cachedOrthogonal(a, b int, ca, cb Point) ([]Point, bool) {
 }
 
 // environment hashes the other boxes, the boundary outlines and the
-// earlier routes in area.
+// earlier routes in area. Each kind of obstacle is encoded in the signs and
+// offsets of its rectangle so that two kinds never hash alike.
 func (rt *router) environment(a, b int, area Rect) uint64 {
-	var rects []Rect
-	for _, id := range rt.prior.near(area) {
+	rects := rt.env[:0]
+	rt.near = rt.prior.near(rt.near, area)
+	for _, id := range rt.near {
 		seg := rt.prior.segs[id]
 		rects = append(rects, Rect{seg[0].X, seg[0].Y, seg[1].X + 1e7, seg[1].Y + 1e7})
 	}
-	for _, i := range rt.grid.near(area) {
+	rt.near = rt.grid.near(rt.near, area)
+	for _, i := range rt.near {
 		if i != a && i != b {
 			rects = append(rects, rt.grid.rects[i])
 		}
@@ -74,27 +76,29 @@ func (rt *router) environment(a, b int, area Rect) uint64 {
 			rects = append(rects, Rect{r.X, r.Y, r.W - 1e7, r.H - 1e7})
 		}
 	}
-	sort.Slice(rects, func(i, j int) bool { return lessRect(rects[i], rects[j]) })
-	h := fnv.New64a()
-	var buf [8]byte
-	for _, r := range rects {
-		for _, v := range [4]float64{r.X, r.Y, r.W, r.H} {
-			binary.LittleEndian.PutUint64(buf[:], math.Float64bits(v))
-			h.Write(buf[:])
-		}
-	}
-	return h.Sum64()
+	slices.SortFunc(rects, compareRect)
+	rt.env = rects
+	return hashRects(rects)
 }
 
-func lessRect(a, b Rect) bool {
-	if a.X != b.X {
-		return a.X < b.X
+// hashRects is the 64-bit FNV-1a hash of the rectangles' coordinates.
+func hashRects(rects []Rect) uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	for _, r := range rects {
+		for _, v := range [4]float64{r.X, r.Y, r.W, r.H} {
+			bits := math.Float64bits(v)
+			for range 8 {
+				h ^= bits & 0xff
+				h *= prime
+				bits >>= 8
+			}
+		}
 	}
-	if a.Y != b.Y {
-		return a.Y < b.Y
-	}
-	if a.W != b.W {
-		return a.W < b.W
-	}
-	return a.H < b.H
+	return h
+}
+
+// compareRect orders rectangles by X, then Y, W and H.
+func compareRect(a, b Rect) int {
+	return cmp.Or(cmp.Compare(a.X, b.X), cmp.Compare(a.Y, b.Y), cmp.Compare(a.W, b.W), cmp.Compare(a.H, b.H))
 }

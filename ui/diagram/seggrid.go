@@ -26,9 +26,9 @@ func newSegmentGrid(flows []FlowGeom, boundaries []BoundaryGeom) *segmentGrid {
 }
 
 // near returns the segments whose cells overlap r.
-func (g *segmentGrid) near(r Rect) []int {
+func (g *segmentGrid) near(out []int, r Rect) []int {
 	g.round++
-	var out []int
+	out = out[:0]
 	x0, y0, x1, y1 := cellSpan(r)
 	for cx := x0; cx <= x1; cx++ {
 		for cy := y0; cy <= y1; cy++ {
