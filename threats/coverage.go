@@ -97,10 +97,8 @@ func controlsByProvision(p *model.Project) map[string][]ControlRef {
 				continue
 			}
 			ref := ControlRef{RiskID: r.ID, RiskTitle: r.Title, Control: ctl.Title, Status: ctl.Status}
-			seen := map[string]bool{}
-			for _, id := range ctl.Provisions {
-				if !seen[id] {
-					seen[id] = true
+			for i, id := range ctl.Provisions {
+				if !slices.Contains(ctl.Provisions[:i], id) { // a provision named twice counts once
 					out[id] = append(out[id], ref)
 				}
 			}

@@ -49,15 +49,20 @@ func Export(w io.Writer, p *model.Project, c *threats.Catalogue, opt Options) (e
 	}()
 	f := excelize.NewFile()
 	defer f.Close()
-	f.SetZipWriter(newZipWriter)
 	x, err := newExporter(f, p, c, opt)
 	if err != nil {
 		return fmt.Errorf("export workbook for project %q: %w", p.Meta.ID, err)
 	}
+	defer x.close()
+	// excelize's WriteTo assembles the whole file in memory before copying
+	// it to w (some 35 MiB more at the peak for 100,000 risks); this zip
+	// writer writes straight to w instead, leaving that buffer empty, and
+	// puts in the rows of the big sheets.
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newSplicingZip(newZipWriter(w), x.rows) })
 	if err := x.writeAll(); err != nil {
 		return fmt.Errorf("export workbook for project %q: %w", p.Meta.ID, err)
 	}
-	if _, err := f.WriteTo(w); err != nil {
+	if _, err := f.WriteToBuffer(); err != nil {
 		return fmt.Errorf("write workbook for project %q: %w", p.Meta.ID, err)
 	}
 	x.progress.finish()

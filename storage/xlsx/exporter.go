@@ -27,6 +27,9 @@ type exporter struct {
 	findings []threats.Finding
 	threats  map[string]*threatCells
 	progress *progress
+	// rows holds the data rows of the big sheets by part name (see
+	// splicingZip); close removes their files.
+	rows map[string]*rowFile
 }
 
 // threatCells are the register cells that come from a risk's threat,
@@ -36,7 +39,8 @@ type threatCells struct {
 }
 
 func newExporter(f *excelize.File, p *model.Project, c *threats.Catalogue, opt Options) (*exporter, error) {
-	x := &exporter{f: f, p: p, c: c, opt: opt, now: opt.Now, sc: p.EffectiveScoring(), ix: model.NewIndex(p)}
+	x := &exporter{f: f, p: p, c: c, opt: opt, now: opt.Now, sc: p.EffectiveScoring(), ix: model.NewIndex(p),
+		rows: map[string]*rowFile{}}
 	if x.now.IsZero() {
 		x.now = time.Now()
 	}
@@ -62,6 +66,13 @@ func newExporter(f *excelize.File, p *model.Project, c *threats.Catalogue, opt O
 	x.threats = map[string]*threatCells{}
 	x.progress = newProgress(opt.Progress, x.totalRows())
 	return x, nil
+}
+
+// close removes the temporary files of the rows.
+func (x *exporter) close() {
+	for _, rf := range x.rows {
+		rf.close()
+	}
 }
 
 // totalRows counts the rows the export writes, for progress.

@@ -6,12 +6,14 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// stream writes one big sheet as a table through excelize's StreamWriter:
-// a styled, frozen header row, then one row per call to add, then the
-// table, validations and conditional formats, then Flush.
+// stream writes one big sheet as a table: excelize's StreamWriter writes
+// the styled, frozen header row, the table, validations and conditional
+// formats; the data rows, one per call to add, go to a rowFile that joins
+// the sheet when the workbook is packed (see splicingZip).
 type stream struct {
 	x     *exporter
 	sw    *excelize.StreamWriter
+	rows  *rowFile
 	sheet string
 	cols  []column
 	row   int // the last row written
@@ -29,6 +31,9 @@ func (x *exporter) openStream(sheet string, cols []column, frozen int) (*stream,
 	}
 	s := &stream{x: x, sw: sw, sheet: sheet, cols: cols}
 	if err := s.setColumns(); err != nil {
+		return nil, err
+	}
+	if err := x.startRows(s); err != nil {
 		return nil, err
 	}
 	if err := s.freeze(frozen); err != nil {
@@ -85,16 +90,37 @@ func (s *stream) freeze(frozen int) error {
 	return nil
 }
 
-// add writes the next row; height 0 keeps the default height.
+// add writes the next row; height 0 keeps the default height. The header
+// row goes through the StreamWriter, which reads it back for the table.
 func (s *stream) add(values []any, height float64) error {
 	s.row++
-	var opts []excelize.RowOpts
-	if height > 0 {
-		opts = append(opts, excelize.RowOpts{Height: height})
+	var err error
+	if s.row == 1 {
+		err = s.sw.SetRow(cellName(0, s.row), values, excelize.RowOpts{Height: height})
+	} else {
+		err = s.rows.add(s.row, values, height)
 	}
-	if err := s.sw.SetRow(cellName(0, s.row), values, opts...); err != nil {
+	if err != nil {
 		return fmt.Errorf("write row %d: %w", s.row, err)
 	}
+	return nil
+}
+
+// startRows gives the stream its row file, which the exporter keeps by
+// the sheet's part name for packing and removes when the export ends.
+func (x *exporter) startRows(s *stream) error {
+	part, err := sheetPart(x.f, s.sheet)
+	if err != nil {
+		return err
+	}
+	styles := make([]int, len(s.cols))
+	for i, c := range s.cols {
+		styles[i] = x.kindStyle(c.Kind)
+	}
+	if s.rows, err = newRowFile(styles); err != nil {
+		return err
+	}
+	x.rows[part] = s.rows
 	return nil
 }
 
@@ -112,6 +138,9 @@ func (s *stream) columnRange(h string) string {
 // lets extras add validations and conditional formats (they are lost when
 // added after Flush), and flushes the sheet.
 func (s *stream) finish(table string, extras func(*stream) error) error {
+	if err := s.rows.finish(); err != nil {
+		return err
+	}
 	yes := true
 	err := s.sw.AddTable(&excelize.Table{
 		Range: "A1:" + cellName(len(s.cols)-1, s.lastRow()), Name: table,

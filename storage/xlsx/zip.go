@@ -7,15 +7,13 @@ import (
 	"io"
 	"runtime"
 	"sync"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // newZipWriter packs the workbook with the fastest deflate level, and
 // compresses big parts on all cores: on a big register, compression is a
 // third of the export when done the usual way. The file comes out some 20%
 // larger than at excelize's default level.
-func newZipWriter(w io.Writer) excelize.ZipWriter {
+func newZipWriter(w io.Writer) *zip.Writer {
 	zw := zip.NewWriter(w)
 	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
 		return newParallelDeflate(out), nil
