@@ -109,25 +109,25 @@ func TestAnalyse(t *testing.T) {
 		want    []row
 	}{
 		{"ai project", aiProject(), []row{
-			{"AIT-920@project", "kinds includes agent"},
-			{"AIT-900@app", "kind is ai_app; retrieval_augmented is true"},
-			{"AIT-910@f1", "carries includes prompts; crosses_trust_boundary is true; target.third_party is true"},
+			{"AIT-920@project", "element kinds in the project: agent"},
+			{"AIT-900@app", "AI application; retrieval augmented: yes"},
+			{"AIT-910@f1", "carries: prompts; crosses a trust boundary; target third party: yes"},
 			{"AIT-930@index", "applies to every vector store"},
 			{"ACME-1@job", "applies to every process"},
 		}},
 		{"ai project with the stride pack", withStride(aiProject()), []row{
-			{"AIT-920@project", "kinds includes agent"},
-			{"AIT-900@app", "kind is ai_app; retrieval_augmented is true"},
-			{"AIT-910@f1", "carries includes prompts; crosses_trust_boundary is true; target.third_party is true"},
+			{"AIT-920@project", "element kinds in the project: agent"},
+			{"AIT-900@app", "AI application; retrieval augmented: yes"},
+			{"AIT-910@f1", "carries: prompts; crosses a trust boundary; target third party: yes"},
 			{"AIT-930@index", "applies to every vector store"},
-			{"STR-001@index", "kind is vector_store; retention_defined is false"},
+			{"STR-001@index", "Vector store; retention defined: no"},
 			{"ACME-1@job", "applies to every process"},
 		}},
 		{"generic project gets no AI findings", genericProject(), []row{
 			{"ACME-1@web", "applies to every process"},
 		}},
 		{"generic project with the stride pack", withStride(genericProject()), []row{
-			{"STR-001@db", "kind is data_store; retention_defined is false"},
+			{"STR-001@db", "Data store; retention defined: no"},
 			{"ACME-1@web", "applies to every process"},
 		}},
 		{"empty project", &model.Project{}, nil},

@@ -21,10 +21,10 @@ func explainElement(cond *condition, env map[string]any, kind model.Kind) (strin
 	r.drop(factKind)
 	why, facts := r.describe()
 	kindFact := Fact{Name: factKind, Value: string(kind)}
-	if why == "" {
-		return "kind is " + string(kind), []Fact{kindFact}
+	if why == "" { // the condition read only the kind
+		return "applies to every " + strings.ToLower(kind.Name()), []Fact{kindFact}
 	}
-	return "kind is " + string(kind) + "; " + why, append([]Fact{kindFact}, facts...)
+	return kind.Name() + "; " + why, append([]Fact{kindFact}, facts...)
 }
 
 // explain lists the facts that decided a condition, with their values, as
@@ -173,46 +173,3 @@ func lookup(env map[string]any, name string) any {
 	return env[name]
 }
 
-// describeFact renders one fact. Sets tested against quoted values show
-// only the values tested ("carries includes prompts"), so long lists such
-// as the project's kinds stay readable.
-func describeFact(name string, v any, tested []string) (Fact, string) {
-	switch v := v.(type) {
-	case bool:
-		s := "false"
-		if v {
-			s = "true"
-		}
-		return Fact{Name: name, Value: s}, name + " is " + s
-	case string:
-		if v == "" {
-			v = "unset"
-		}
-		return Fact{Name: name, Value: v}, name + " is " + v
-	case []string:
-		return describeSet(name, v, tested)
-	}
-	return Fact{Name: name, Value: "unset"}, name + " is unset"
-}
-
-func describeSet(name string, set, tested []string) (Fact, string) {
-	if len(tested) == 0 {
-		value := strings.Join(set, ", ")
-		if value == "" {
-			value = "none"
-		}
-		return Fact{Name: name, Value: value}, name + " is " + value
-	}
-	var present []string
-	for _, t := range tested {
-		if slices.Contains(set, t) {
-			present = append(present, t)
-		}
-	}
-	if len(present) == 0 {
-		value := "none of " + strings.Join(tested, ", ")
-		return Fact{Name: name, Value: value}, name + " has " + value
-	}
-	value := strings.Join(present, ", ")
-	return Fact{Name: name, Value: value}, name + " includes " + value
-}

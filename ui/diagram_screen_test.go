@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"airisk/model"
+	"airisk/threats"
 	"airisk/ui/diagram"
 )
 
@@ -76,7 +77,7 @@ func TestEditPropertyUpdatesFindings(t *testing.T) {
 	ragFindings := func() int {
 		n := 0
 		for _, f := range ws.state.Findings {
-			if f.Target == "chat-app" && strings.Contains(f.Why, "retrieval_augmented") {
+			if f.Target == "chat-app" && slices.ContainsFunc(f.Facts, func(x threats.Fact) bool { return x.Name == "retrieval_augmented" }) {
 				n++
 			}
 		}
