@@ -67,20 +67,26 @@ func TestBundledMitigationsCoverTheCode(t *testing.T) {
 }
 
 // TestBundledThreatsAreTraceable checks that every threat names at least
-// one provision and that every threat of the ai pack cites a framework
-// (ATLAS or OWASP). The generic stride pack cites a framework only where an
-// ATLAS technique shared with ATT&CK really describes the threat.
+// one provision, that every threat of the ai pack cites a framework (ATLAS
+// or OWASP), and that every threat of the generic stride pack cites one to
+// three MITRE CWE weaknesses (and so at least one reference).
 func TestBundledThreatsAreTraceable(t *testing.T) {
 	c := bundledCatalogue(t)
 	for _, th := range c.Threats {
-		framework := false
+		framework, cwes := false, 0
 		for _, r := range th.References {
 			if strings.HasPrefix(r, "AML.") || strings.HasPrefix(r, "LLM") || strings.HasPrefix(r, "ML") || strings.HasPrefix(r, "ASI") {
 				framework = true
 			}
+			if strings.HasPrefix(r, cwePrefix) {
+				cwes++
+			}
 		}
 		if !framework && th.Pack == PackAI {
 			t.Errorf("%s (%s) has no ATLAS or OWASP reference", th.ID, th.File)
+		}
+		if th.Pack == PackStride && (cwes < 1 || cwes > 3) {
+			t.Errorf("%s (%s) cites %d CWE weaknesses in %v, want 1 to 3", th.ID, th.File, cwes, th.References)
 		}
 		if len(th.Provisions()) == 0 {
 			t.Errorf("%s (%s) names no provision", th.ID, th.File)

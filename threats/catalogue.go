@@ -152,8 +152,8 @@ func (c *Catalogue) Threat(id string) (*Threat, bool) {
 }
 
 // ReferenceName returns the name of a reference id ("LLM01:2025" ->
-// "Prompt Injection"), the section of a NIST AI 100-2 reference, or ""
-// when the id is unknown.
+// "Prompt Injection", "CWE-287" -> "Improper Authentication"), the section
+// of a NIST AI 100-2 reference, or "" when the id is unknown.
 func (c *Catalogue) ReferenceName(ref string) string {
 	if section, ok := cutNIST(ref); ok {
 		return section

@@ -20,6 +20,9 @@ const (
 // nistPrefix starts every NIST AI 100-2 reference.
 const nistPrefix = "NIST AI 100-2: "
 
+// cwePrefix starts every MITRE CWE reference ("CWE-287").
+const cwePrefix = "CWE-"
+
 // check reads and checks the fields of one threat.
 type check struct {
 	sink
@@ -204,6 +207,11 @@ func checkReference(r string, names map[string]string) string {
 		return ""
 	}
 	switch {
+	case strings.HasPrefix(strings.ToUpper(r), "CWE"):
+		if !isCWE(r) {
+			return "\"" + r + "\" is not a CWE id; write " + cwePrefix + "<number>, such as CWE-287"
+		}
+		return "\"" + r + "\" is not a CWE weakness listed in references.yaml"
 	case strings.HasPrefix(r, "AML."):
 		return "\"" + r + "\" is not a technique or mitigation of MITRE ATLAS 5.6.0"
 	case strings.HasPrefix(r, "LLM"), strings.HasPrefix(r, "ML"), strings.HasPrefix(r, "ASI"):
@@ -211,7 +219,22 @@ func checkReference(r string, names map[string]string) string {
 	case strings.HasPrefix(r, "NIST"):
 		return "\"" + r + "\" must be written \"" + nistPrefix + "<section>\""
 	}
-	return "\"" + r + "\" is not a known reference; use ATLAS, OWASP or \"" + nistPrefix + "<section>\" ids"
+	return "\"" + r + "\" is not a known reference; use ATLAS, OWASP, CWE or \"" + nistPrefix + "<section>\" ids"
+}
+
+// isCWE reports whether ref is written "CWE-<number>", the number without
+// leading zeros.
+func isCWE(ref string) bool {
+	n, ok := strings.CutPrefix(ref, cwePrefix)
+	if !ok || n == "" || n[0] == '0' {
+		return false
+	}
+	for _, d := range n {
+		if d < '0' || d > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // cutNIST returns the section of a NIST AI 100-2 reference.

@@ -140,14 +140,20 @@ func TestReferenceNames(t *testing.T) {
 			count["ml"]++
 		case strings.HasPrefix(id, "ASI"):
 			count["agentic"]++
+		case strings.HasPrefix(id, "CWE"):
+			count["cwe"]++
+			if !isCWE(id) {
+				t.Errorf("%s: not written CWE-<number>", id)
+			}
 		}
 	}
-	want := map[string]int{"atlas techniques": 170, "atlas mitigations": 35, "llm": 10, "ml": 10, "agentic": 10}
+	want := map[string]int{"atlas techniques": 170, "atlas mitigations": 35, "llm": 10, "ml": 10, "agentic": 10, "cwe": 39}
 	if got := fmt.Sprint(count); got != fmt.Sprint(want) {
 		t.Errorf("got %s, want %s", got, fmt.Sprint(want))
 	}
 	for id, name := range map[string]string{"AML.T0051.001": "LLM Prompt Injection: Indirect", "AML.M0015": "Adversarial Input Detection",
-		"LLM08:2025": "Vector and Embedding Weaknesses", "ML04:2023": "Membership Inference Attack", "ASI06": "Memory and Context Poisoning"} {
+		"LLM08:2025": "Vector and Embedding Weaknesses", "ML04:2023": "Membership Inference Attack", "ASI06": "Memory and Context Poisoning",
+		"CWE-287": "Improper Authentication", "CWE-200": "Exposure of Sensitive Information to an Unauthorized Actor"} {
 		if refs[id] != name {
 			t.Errorf("%s: got %q, want %q", id, refs[id], name)
 		}

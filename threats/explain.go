@@ -172,4 +172,3 @@ func lookup(env map[string]any, name string) any {
 	}
 	return env[name]
 }
-

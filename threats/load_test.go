@@ -29,6 +29,24 @@ func TestLoadValidFixture(t *testing.T) {
 	}
 }
 
+func TestLoadCWEReference(t *testing.T) {
+	src := replaceLine(validThreat, 19, "    references: [LLM01:2025, CWE-287, CWE-1395]")
+	c := mustLoad(t, map[string]string{"a.yaml": src})
+	th, ok := c.Threat("AIT-900")
+	if !ok {
+		t.Fatalf("threat AIT-900 not found")
+	}
+	if got, want := strings.Join(th.References, ","), "LLM01:2025,CWE-287,CWE-1395"; got != want {
+		t.Errorf("References = %s, want %s", got, want)
+	}
+	for ref, want := range map[string]string{"CWE-287": "Improper Authentication",
+		"CWE-1395": "Dependency on Vulnerable Third-Party Component", "CWE-99999": ""} {
+		if got := c.ReferenceName(ref); got != want {
+			t.Errorf("ReferenceName(%s) = %q, want %q", ref, got, want)
+		}
+	}
+}
+
 // loadErrorCases each change one line of validThreat (or add a second
 // file) and name the problem Load must report.
 var loadErrorCases = []struct {
@@ -63,6 +81,12 @@ var loadErrorCases = []struct {
 	{"unknown ATLAS id", 19, "    references: [AML.T9999]", LoadError{Line: 19, Threat: "AIT-900", Field: "references", Msg: "not a technique or mitigation of MITRE ATLAS 5.6.0"}, ""},
 	{"malformed OWASP id", 19, "    references: [LLM01]", LoadError{Line: 19, Threat: "AIT-900", Field: "references", Msg: "not a known OWASP id"}, ""},
 	{"unknown OWASP id", 19, "    references: [ASI11]", LoadError{Line: 19, Threat: "AIT-900", Field: "references", Msg: "not a known OWASP id"}, ""},
+	{"malformed CWE id", 19, "    references: [CWE287]", LoadError{Line: 19, Threat: "AIT-900", Field: "references", Msg: `"CWE287" is not a CWE id; write CWE-<number>`}, ""},
+	{"CWE id without number", 19, "    references: [CWE-]", LoadError{Line: 19, Threat: "AIT-900", Field: "references", Msg: `"CWE-" is not a CWE id`}, ""},
+	{"CWE id with leading zero", 19, "    references: [CWE-0287]", LoadError{Line: 19, Threat: "AIT-900", Field: "references", Msg: `"CWE-0287" is not a CWE id`}, ""},
+	{"lower-case CWE id", 19, "    references: [cwe-287]", LoadError{Line: 19, Threat: "AIT-900", Field: "references", Msg: `"cwe-287" is not a CWE id`}, ""},
+	{"CWE id with its name", 19, `    references: ["CWE-287 Improper Authentication"]`, LoadError{Line: 19, Threat: "AIT-900", Field: "references", Msg: "is not a CWE id"}, ""},
+	{"unknown CWE id", 19, "    references: [CWE-99999]", LoadError{Line: 19, Threat: "AIT-900", Field: "references", Msg: `"CWE-99999" is not a CWE weakness listed in references.yaml`}, ""},
 	{"NIST without prefix", 19, `    references: ["NIST 3.4"]`, LoadError{Line: 19, Threat: "AIT-900", Field: "references", Msg: `must be written "NIST AI 100-2: <section>"`}, ""},
 	{"no references", 19, "    references: []", LoadError{Line: 19, Threat: "AIT-900", Field: "references", Msg: "at least one reference"}, ""},
 	{"likelihood too high", 11, "    likelihood: 6", LoadError{Line: 11, Threat: "AIT-900", Field: "likelihood", Msg: "from 1 to 5, not 6"}, ""},

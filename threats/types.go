@@ -63,7 +63,8 @@ type Threat struct {
 	Rationale                   string
 	Mitigations                 []Mitigation
 	// References are plain strings: "AML.T0051.000", "AML.M0015",
-	// "LLM01:2025", "ML02:2023", "ASI01", "NIST AI 100-2: <section>".
+	// "LLM01:2025", "ML02:2023", "ASI01", "CWE-287",
+	// "NIST AI 100-2: <section>".
 	References []string
 	// Pack is "ai", "stride" or the name of a local pack.
 	Pack string

@@ -13,7 +13,7 @@ import (
 
 // Zoom limits of the editor.
 const (
-	MinZoom = 0.1
+	MinZoom = 0.04
 	MaxZoom = 4.0
 )
 
@@ -286,6 +286,36 @@ func (e *Editor) keepAt(at Point, pos fyne.Position) {
 	z := e.zoom * e.scale
 	e.off = Point{float64(pos.X) - at.X*z, float64(pos.Y) - at.Y*z}
 	e.relayout()
+}
+
+// Reveal selects the element, flow or trust boundary id and brings it to
+// the middle of the view at actual size, or nearer when the view is
+// already zoomed in further. It reports false, changing nothing, when the
+// diagram has no such item.
+func (e *Editor) Reveal(id string) bool {
+	r, ok := e.itemBounds(id)
+	if !ok {
+		return false
+	}
+	e.Select([]string{id})
+	e.zoom = math.Min(MaxZoom, math.Max(e.zoom, 1))
+	e.userView = true
+	e.keepAt(r.Centre(), e.middle())
+	return true
+}
+
+// itemBounds is the box an item is drawn in.
+func (e *Editor) itemBounds(id string) (Rect, bool) {
+	if n, ok := e.scene.Node(id); ok {
+		return n.Rect, true
+	}
+	if f, ok := e.scene.Flow(id); ok {
+		return flowBounds(f), true
+	}
+	if b, ok := e.scene.Boundary(id); ok {
+		return b.Rect, true
+	}
+	return Rect{}, false
 }
 
 // FitToWindow zooms and pans so the whole diagram shows, and keeps doing

@@ -2,6 +2,7 @@ package diagram
 
 import (
 	"context"
+	"math"
 	"reflect"
 	"slices"
 	"testing"
@@ -321,5 +322,47 @@ func TestEditorLeavesProjectAlone(t *testing.T) {
 	}
 	if !reflect.DeepEqual(p, before) {
 		t.Error("the editor changed the project it was given")
+	}
+}
+
+func TestEditorReveal(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		id        string
+		startZoom float64
+		wantZoom  float64
+		found     bool
+	}{
+		{"element from far out", "llm", 0.2, 1, true},
+		{"element keeps a closer zoom", "agent", 2, 2, true},
+		{"flow", "f3", 0.5, 1, true},
+		{"boundary", "vendor", 0.5, 1, true},
+		{"unknown id", "nothing", 0.5, 0.5, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := newHarness(t, fixture())
+			h.e.zoom = tc.startZoom
+			h.e.relayout()
+			if got := h.e.Reveal(tc.id); got != tc.found {
+				t.Fatalf("Reveal(%q): got %v, want %v", tc.id, got, tc.found)
+			}
+			if h.e.Zoom() != tc.wantZoom {
+				t.Errorf("zoom: got %v, want %v", h.e.Zoom(), tc.wantZoom)
+			}
+			if !tc.found {
+				if len(h.selected) != 0 {
+					t.Errorf("selection: got %v, want it unchanged", h.selected)
+				}
+				return
+			}
+			if !slices.Equal(h.selected, []string{tc.id}) {
+				t.Errorf("selection: got %v, want [%s]", h.selected, tc.id)
+			}
+			r, _ := h.e.itemBounds(tc.id)
+			centre := h.e.view().pos(r.Centre())
+			if mid := h.e.middle(); math.Abs(float64(centre.X-mid.X)) > 1 || math.Abs(float64(centre.Y-mid.Y)) > 1 {
+				t.Errorf("the item's centre shows at %v, want the middle of the view %v", centre, mid)
+			}
+		})
 	}
 }
